@@ -1,0 +1,141 @@
+// Size budgets of the onem2m-ws distribution, measured on every build (issue 6):
+//   - the script-tag bundle (dist/onem2m-ws.min.js) ≤ 30 KB gzip;
+//   - a JSON-only ESM import of `createClient` from `onem2m-ws/json`, tree-shaken and minified
+//     the way an application bundler would do it, ≤ 15 KB gzip.
+// 1 KB = 1000 bytes; gzip at level 9. The figures are written to packages/onem2m-ws/dist/size.json
+// (read by the benchmarks) and printed as one line. Exceeding a budget fails the build.
+//
+// Used as a rollup plugin from rollup.config.mjs, or run alone after a build:
+//   node scripts/size-budget.mjs
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import commonjs from '@rollup/plugin-commonjs';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import { rollup } from 'rollup';
+
+/** Budgets in bytes of gzip output. */
+export const BUDGETS = {
+  scriptTag: 30_000,
+  jsonOnlyCreateClient: 15_000,
+};
+
+const gzipSize = (code) => gzipSync(code, { level: 9 }).byteLength;
+const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
+
+/**
+ * Bundles `export { createClient } from 'onem2m-ws/json'` against the built packages, exactly as
+ * a user's bundler resolves them (package exports, `sideEffects: false`, browser field), and
+ * returns the minified code.
+ */
+async function bundleJsonOnly(root) {
+  const umbrellaDist = path.join(root, 'packages/onem2m-ws/dist/json.js');
+  if (!existsSync(umbrellaDist))
+    throw new Error(`size budget: ${umbrellaDist} is missing; build the packages first`);
+  const entry = '\0json-only-entry';
+  const bundle = await rollup({
+    input: entry,
+    plugins: [
+      {
+        name: 'json-only-entry',
+        resolveId(id) {
+          if (id === entry) return entry;
+          // The umbrella package itself is not in its own node_modules; everything below it is.
+          if (id === 'onem2m-ws/json') return umbrellaDist;
+          return null;
+        },
+        load(id) {
+          return id === entry ? "export { createClient } from 'onem2m-ws/json';\n" : null;
+        },
+      },
+      nodeResolve({ browser: true, preferBuiltins: false }),
+      commonjs(),
+    ],
+    onwarn(warning, warn) {
+      if (warning.code === 'UNRESOLVED_IMPORT') throw new Error(`size budget: ${warning.message}`);
+      const noisy = ['THIS_IS_UNDEFINED', 'CIRCULAR_DEPENDENCY', 'INVALID_ANNOTATION'];
+      const ids = warning.ids ?? [warning.id ?? warning.loc?.file ?? ''];
+      if (!(noisy.includes(warning.code) && ids.every((id) => id.includes('node_modules')))) warn(warning);
+    },
+  });
+  const { output } = await bundle.generate({
+    format: 'es',
+    plugins: [terser({ format: { comments: false } })],
+  });
+  await bundle.close();
+  return output[0].code;
+}
+
+/**
+ * Measures both budgets. `scriptTagCode` may be passed in (from the bundle being written);
+ * otherwise it is read from dist.
+ */
+export async function measure(root, scriptTagCode) {
+  const scriptTagFile = path.join(root, 'packages/onem2m-ws/dist/onem2m-ws.min.js');
+  const scriptTag = scriptTagCode ?? readFileSync(scriptTagFile, 'utf8');
+  const jsonOnly = await bundleJsonOnly(root);
+  const result = {
+    unit: 'bytes',
+    gzipLevel: 9,
+    scriptTag: {
+      file: 'dist/onem2m-ws.min.js',
+      minBytes: Buffer.byteLength(scriptTag),
+      gzipBytes: gzipSize(scriptTag),
+      budgetGzipBytes: BUDGETS.scriptTag,
+    },
+    jsonOnlyCreateClient: {
+      entry: "export { createClient } from 'onem2m-ws/json'",
+      minBytes: Buffer.byteLength(jsonOnly),
+      gzipBytes: gzipSize(jsonOnly),
+      budgetGzipBytes: BUDGETS.jsonOnlyCreateClient,
+    },
+  };
+  writeFileSync(path.join(root, 'packages/onem2m-ws/dist/size.json'), `${JSON.stringify(result, null, 2)}\n`);
+  return result;
+}
+
+/** One line for the build log, e.g. `size budget: script tag 21.0 KB gzip (≤ 30 KB) ok | ...`. */
+export function formatLine(result) {
+  const part = (label, m) =>
+    `${label} ${kb(m.gzipBytes)} gzip / ${kb(m.minBytes)} min (budget ${kb(m.budgetGzipBytes)}) ${
+      m.gzipBytes <= m.budgetGzipBytes ? 'ok' : 'OVER BUDGET'
+    }`;
+  return `size budget: ${part('script tag onem2m-ws.min.js', result.scriptTag)} | ${part(
+    'onem2m-ws/json { createClient }',
+    result.jsonOnlyCreateClient,
+  )}`;
+}
+
+/** The budgets that were exceeded, as messages; empty when all fit. */
+export function overBudget(result) {
+  return [result.scriptTag, result.jsonOnlyCreateClient]
+    .filter((m) => m.gzipBytes > m.budgetGzipBytes)
+    .map((m) => `${m.file ?? m.entry}: ${m.gzipBytes} bytes gzip > budget ${m.budgetGzipBytes}`);
+}
+
+/** Rollup plugin for the script-tag bundle's configuration: measure after writing, fail over budget. */
+export function sizeBudget({ root }) {
+  return {
+    name: 'size-budget',
+    async writeBundle(_options, bundle) {
+      const main = Object.values(bundle).find((chunk) => chunk.type === 'chunk' && chunk.isEntry);
+      const result = await measure(root, main?.code);
+      console.log(formatLine(result));
+      const over = overBudget(result);
+      if (over.length > 0) this.error(`size budget exceeded: ${over.join('; ')}`);
+    },
+  };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  const result = await measure(root);
+  console.log(formatLine(result));
+  const over = overBudget(result);
+  if (over.length > 0) {
+    console.error(`size budget exceeded: ${over.join('; ')}`);
+    process.exit(1);
+  }
+}
