@@ -1,0 +1,32 @@
+// Contracts every package codes against.
+export type { Codec, FrameType, Serialization } from './codec.js';
+// Codecs and subprotocol registry (codec helper).
+export { classifyPrimitive, type PrimitiveKind } from './codecs/classify.js';
+export { decodeJson, encodeJson, jsonCodec } from './codecs/json.js';
+export { MAX_NESTING_DEPTH } from './codecs/tree-guard.js';
+export {
+  MAX_ERROR_FRAME_BYTES,
+  ProtocolError,
+  type ProtocolErrorCode,
+  type ProtocolErrorOptions,
+} from './errors.js';
+export {
+  type AbsRelTimestamp,
+  type DecodedPrimitive,
+  type FilterCriteria,
+  isRequest,
+  type OperationCode,
+  type Primitive,
+  type PrimitiveContent,
+  type RequestPrimitive,
+  type ResponsePrimitive,
+  type ResponseTypeInfo,
+} from './primitive.js';
+export {
+  FRAME_TYPES,
+  frameTypeOf,
+  lookupSubprotocol,
+  SUBPROTOCOLS,
+  type SubprotocolInfo,
+  subprotocolsFor,
+} from './subprotocols.js';
