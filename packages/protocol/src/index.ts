@@ -1,15 +1,20 @@
+// Enumerations, status codes, names (protocol helper).
+
 // Contracts every package codes against.
 export type { Codec, FrameType, Serialization } from './codec.js';
 // Codecs and subprotocol registry (codec helper).
+export { cborCodec, decodeCbor, encodeCbor } from './codecs/cbor.js';
 export { classifyPrimitive, type PrimitiveKind } from './codecs/classify.js';
 export { decodeJson, encodeJson, jsonCodec } from './codecs/json.js';
 export { MAX_NESTING_DEPTH } from './codecs/tree-guard.js';
+export * from './constants.js';
 export {
   MAX_ERROR_FRAME_BYTES,
   ProtocolError,
   type ProtocolErrorCode,
   type ProtocolErrorOptions,
 } from './errors.js';
+export * from './names/index.js';
 export {
   type AbsRelTimestamp,
   type DecodedPrimitive,
@@ -22,6 +27,7 @@ export {
   type ResponsePrimitive,
   type ResponseTypeInfo,
 } from './primitive.js';
+export * from './status.js';
 export {
   FRAME_TYPES,
   frameTypeOf,

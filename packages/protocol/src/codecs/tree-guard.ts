@@ -18,6 +18,8 @@ export function isForbiddenKey(key: string): boolean {
   return key === '__proto__' || key === 'constructor' || key === 'prototype';
 }
 
+const RENAMED_PROTO = '__proto_';
+
 // One shared decoder: byte strings are decoded as UTF-8 and must be valid (fatal), as the
 // JSON form of a primitive has no binary values.
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -100,7 +102,8 @@ function normalize(value: unknown, depth: number, codec: Serialization, frame: s
   }
   const record = value as Record<string, unknown>;
   for (const key of Object.keys(record)) {
-    if (isForbiddenKey(key)) throw forbiddenKey(codec, key, frame);
+    // cbor-x renames a `__proto__` key to `__proto_` on its own; refuse both spellings.
+    if (isForbiddenKey(key) || key === RENAMED_PROTO) throw forbiddenKey(codec, key, frame);
     const item = record[key];
     if (item === undefined) delete record[key];
     else if (typeof item !== 'string') record[key] = normalize(item, depth + 1, codec, frame);
