@@ -28,6 +28,7 @@ export {
   type ResponseTypeInfo,
 } from './primitive.js';
 export * from './status.js';
+export * from './timestamp.js';
 export {
   FRAME_TYPES,
   frameTypeOf,

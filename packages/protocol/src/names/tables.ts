@@ -1,0 +1,393 @@
+/**
+ * Short ↔ long name tables (TS-0004 §8.2, digest §1, §2, §5, §6, §7), one `short: long` object
+ * per group. A short name appears in at most one group with one long name; where the spec uses
+ * one short name for two long names depending on the enclosing element, the exception lives in
+ * {@link CONTEXT_NAMES}. Names marked R4/R5 come from ACME only.
+ */
+
+/** Request primitive parameters (digest §1) plus `rt` members. */
+export const REQUEST_NAMES = {
+  op: 'operation',
+  to: 'to',
+  fr: 'from',
+  rqi: 'requestIdentifier',
+  ty: 'resourceType',
+  pc: 'primitiveContent',
+  rids: 'roleIDs',
+  ot: 'originatingTimestamp',
+  rqet: 'requestExpirationTimestamp',
+  rset: 'resultExpirationTimestamp',
+  oet: 'operationExecutionTime',
+  rt: 'responseType',
+  rtv: 'responseTypeValue',
+  nu: 'notificationURI',
+  rp: 'resultPersistence',
+  rcn: 'resultContent',
+  ec: 'eventCategory',
+  da: 'deliveryAggregation',
+  gid: 'groupRequestIdentifier',
+  fc: 'filterCriteria',
+  drt: 'desiredIdentifierResultType',
+  tkns: 'tokens',
+  tids: 'tokenIDs',
+  ltids: 'localTokenIDs',
+  tqi: 'tokenRequestIndicator',
+  grtm: 'groupRequestTargetMembers',
+  asi: 'authorSignIndicator',
+  aus: 'authorSigns',
+  auri: 'authorRelIndicator',
+  sqi: 'semanticQueryIndicator',
+  rvi: 'releaseVersionIndicator',
+  vsi: 'vendorInformation',
+  ma: 'maxAge',
+} as const;
+
+/** Response primitive parameters (digest §2) that are not request parameters. */
+export const RESPONSE_NAMES = {
+  rsc: 'responseStatusCode',
+  cnst: 'contentStatus',
+  cnot: 'contentOffset',
+  ati: 'assignedTokenIdentifiers',
+  ltia: 'localTokenIdAssignment',
+  lti: 'localTokenID',
+  tkid: 'tokenID',
+  tqf: 'tokenRequestInformation',
+  asri: 'authorSignReqInfo',
+} as const;
+
+/** Universal and common attributes (digest §5.2) and `ch` / `rrf` item members. */
+export const COMMON_NAMES = {
+  rn: 'resourceName',
+  ri: 'resourceID',
+  pi: 'parentID',
+  ct: 'creationTime',
+  lt: 'lastModifiedTime',
+  et: 'expirationTime',
+  lbl: 'labels',
+  acpi: 'accessControlPolicyIDs',
+  at: 'announceTo',
+  aa: 'announcedAttribute',
+  lnk: 'link',
+  st: 'stateTag',
+  cr: 'creator',
+  daci: 'dynamicAuthorizationConsultationIDs',
+  ch: 'childResource',
+  nm: 'name',
+  typ: 'type',
+  val: 'value',
+  spty: 'specializationType',
+  cstn: 'custodian',
+  loc: 'location',
+  crd: 'coordinates',
+  ast: 'announceSyncType',
+  rrf: 'reference',
+} as const;
+
+/** Resource-specific attributes (digest §5.3) of AE, container, contentInstance, CSEBase, remoteCSE, node, … */
+export const RESOURCE_NAMES = {
+  // AE
+  apn: 'appName',
+  api: 'App-ID',
+  aei: 'AE-ID',
+  poa: 'pointOfAccess',
+  or: 'ontologyRef',
+  nl: 'nodeLink',
+  rr: 'requestReachability',
+  csz: 'contentSerialization',
+  esi: 'e2eSecInfo',
+  mei: 'M2M-Ext-ID',
+  srv: 'supportedReleaseVersions',
+  regs: 'registrationStatus',
+  trps: 'trackRegistrationPoints',
+  scp: 'sessionCapabilities',
+  tren: 'triggerEnable',
+  ape: 'activityPatternElements',
+  tri: 'Trigger-Recipient-ID',
+  trn: 'triggerReferenceNumber',
+  // container, timeSeries
+  mni: 'maxNrOfInstances',
+  mbs: 'maxByteSize',
+  mia: 'maxInstanceAge',
+  cni: 'currentNrOfInstances',
+  cbs: 'currentByteSize',
+  li: 'locationID',
+  disr: 'disableRetrieval',
+  subi: 'subscriptionIDs',
+  // contentInstance, timeSeriesInstance
+  cnf: 'contentInfo',
+  cs: 'contentSize',
+  conr: 'contentRef',
+  con: 'content',
+  dgt: 'dataGenerationTime',
+  dcnt: 'deletionCnt',
+  snr: 'sequenceNr',
+  // CSEBase, remoteCSE
+  cst: 'cseType',
+  csi: 'CSE-ID',
+  srt: 'supportedResourceType',
+  spi: 'SP-ID',
+  ici: 'IN-CSE-ID',
+  ctm: 'currentTime',
+  cb: 'CSEBase',
+  dcse: 'descendantCSEs',
+  mtcc: 'M2M-Trigger-Capabilities',
+  egid: 'externalGroupID',
+  // node
+  ni: 'nodeID',
+  hcl: 'hostedCSELink',
+  hael: 'hostedAELinks',
+  hsl: 'hostedServiceLinks',
+  mgca: 'mgmtClientAddress',
+  rms: 'roamingStatus',
+  nid: 'networkID',
+  // pollingChannel, flexContainer
+  rqag: 'requestAggregation',
+  cnd: 'containerDefinition',
+  mgd: 'mgmtDefinition',
+  // timeSeries
+  pei: 'periodicInterval',
+  peid: 'periodicIntervalDelta',
+  mdd: 'missingDataDetect',
+  mdn: 'missingDataMaxNr',
+  mdlt: 'missingDataList',
+  mdc: 'missingDataCurrentNr',
+  mdt: 'missingDataDetectTimer',
+  // request
+  tg: 'target',
+  org: 'originator',
+  rid: 'requestID',
+  mi: 'metaInformation',
+  rs: 'requestStatus',
+  ors: 'operationResult',
+  // crossResourceSubscription
+  rrat: 'regularResourcesAsTarget',
+  srat: 'subscriptionResourcesAsTarget',
+  rrats: 'regularResourcesAsTargetSubscriptions',
+  twt: 'timeWindowType',
+  tws: 'timeWindowSize',
+  encs: 'eventNotificationCriteriaSet',
+} as const;
+
+/** Subscription attributes and the members of `enc`, `bn`, `rl`, `om` (digest §5.3). */
+export const SUBSCRIPTION_NAMES = {
+  enc: 'eventNotificationCriteria',
+  exc: 'expirationCounter',
+  gpi: 'groupID',
+  nfu: 'notificationForwardingURI',
+  bn: 'batchNotify',
+  num: 'number',
+  dur: 'duration',
+  rl: 'rateLimit',
+  mnn: 'maxNrOfNotify',
+  tww: 'timeWindow',
+  psn: 'preSubscriptionNotify',
+  pn: 'pendingNotification',
+  nsp: 'notificationStoragePriority',
+  ln: 'latestNotify',
+  nct: 'notificationContentType',
+  nec: 'notificationEventCat',
+  su: 'subscriberURI',
+  acrs: 'associatedCrossResourceSub',
+  nse: 'notificationStatsEnable',
+  nsi: 'notificationStatsInfo',
+  eeno: 'enableEventNotificationOriginator',
+  om: 'operationMonitor',
+  ops: 'operations',
+  net: 'notificationEventType',
+  md: 'missingData',
+} as const;
+
+/** Filter criteria members (digest §6); the enc members shared with fc are here too. */
+export const FILTER_NAMES = {
+  crb: 'createdBefore',
+  cra: 'createdAfter',
+  ms: 'modifiedSince',
+  us: 'unmodifiedSince',
+  sts: 'stateTagSmaller',
+  stb: 'stateTagBigger',
+  exb: 'expireBefore',
+  exa: 'expireAfter',
+  clbl: 'childLabels',
+  palb: 'parentLabels',
+  lbq: 'labelsQuery',
+  chty: 'childResourceType',
+  pty: 'parentResourceType',
+  sza: 'sizeAbove',
+  szb: 'sizeBelow',
+  cty: 'contentType',
+  atr: 'attribute',
+  catr: 'childAttribute',
+  patr: 'parentAttribute',
+  smf: 'semanticsFilter',
+  cfs: 'contentFilterSyntax',
+  cfq: 'contentFilterQuery',
+  fu: 'filterUsage',
+  fo: 'filterOperation',
+  lim: 'limit',
+  lvl: 'level',
+  ofst: 'offset',
+  arp: 'applyRelativePath',
+  gmty: 'geometryType',
+  geom: 'geometry',
+  gsf: 'geoSpatialFunction',
+} as const;
+
+/** accessControlPolicy attributes and access-control-rule members (digest §5.3). */
+export const ACCESS_CONTROL_NAMES = {
+  pv: 'privileges',
+  pvs: 'selfPrivileges',
+  adri: 'authorizationDecisionResourceIDs',
+  apri: 'authorizationPolicyResourceIDs',
+  airi: 'authorizationInformationResourceIDs',
+  acr: 'accessControlRule',
+  acor: 'accessControlOriginators',
+  acop: 'accessControlOperations',
+  acco: 'accessControlContexts',
+  acaf: 'accessControlAuthenticationFlag',
+  acod: 'accessControlObjectDetails',
+  actw: 'accessControlWindow',
+  acip: 'accessControlIpAddresses',
+  ipv4: 'ipv4Addresses',
+  ipv6: 'ipv6Addresses',
+  aclr: 'accessControlLocationRegion',
+  accr: 'circRegion',
+  accc: 'countryCode',
+} as const;
+
+/** group attributes (digest §5.3). */
+export const GROUP_NAMES = {
+  mt: 'memberType',
+  cnm: 'currentNrOfMembers',
+  mnm: 'maxNrOfMembers',
+  mid: 'memberIDs',
+  macp: 'membersAccessControlPolicyIDs',
+  mtv: 'memberTypeValidated',
+  csy: 'consistencyStrategy',
+  gn: 'groupName',
+  ssi: 'semanticSupportIndicator',
+  nar: 'notifyAggregation',
+} as const;
+
+/** Notification (`m2m:sgn`) members (digest §7.1). */
+export const NOTIFICATION_NAMES = {
+  nev: 'notificationEvent',
+  rep: 'representation',
+  vrq: 'verificationRequest',
+  sud: 'subscriptionDeletion',
+  sur: 'subscriptionReference',
+  ntt: 'notificationTarget',
+  trr: 'targetRemovalRequest',
+  tra: 'targetRemovalAllowance',
+  idr: 'IPEDiscoveryRequest',
+  aerp: 'AERegistrationPointChange',
+  aerid: 'AEReferenceIDChange',
+  tid1: 'trackingID1',
+  tid2: 'trackingID2',
+} as const;
+
+/**
+ * Names whose meaning depends on the enclosing element, keyed by the enclosing element's short
+ * name: inside `om` (operationMonitor) and `idr`, `or` is the originator, not ontologyRef; inside
+ * `encs`, `encn` holds the list of eventNotificationCriteria.
+ */
+export const CONTEXT_NAMES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  om: { or: 'originator' },
+  idr: { or: 'originator' },
+  encs: { encn: 'eventNotificationCriteria' },
+};
+
+/** Every plain (unqualified) group, in lookup order. */
+export const NAME_GROUPS: readonly Readonly<Record<string, string>>[] = [
+  REQUEST_NAMES,
+  RESPONSE_NAMES,
+  COMMON_NAMES,
+  RESOURCE_NAMES,
+  SUBSCRIPTION_NAMES,
+  FILTER_NAMES,
+  ACCESS_CONTROL_NAMES,
+  GROUP_NAMES,
+  NOTIFICATION_NAMES,
+];
+
+/**
+ * Qualified element names used as `pc` members and inside them, without the `m2m:` prefix
+ * (digest §5.1): resource types, mgmtObj specializations, announced variants, R4/R5 types and
+ * the non-resource elements.
+ */
+export const QUALIFIED_NAMES = {
+  acp: 'accessControlPolicy',
+  ae: 'AE',
+  cnt: 'container',
+  cin: 'contentInstance',
+  cb: 'CSEBase',
+  grp: 'group',
+  lcp: 'locationPolicy',
+  nod: 'node',
+  pch: 'pollingChannel',
+  csr: 'remoteCSE',
+  req: 'request',
+  sch: 'schedule',
+  sub: 'subscription',
+  smd: 'semanticDescriptor',
+  ntpr: 'notificationTargetMgmtPolicyRef',
+  ntp: 'notificationTargetPolicy',
+  pdr: 'policyDeletionRules',
+  fcnt: 'flexContainer',
+  ts: 'timeSeries',
+  tsi: 'timeSeriesInstance',
+  dac: 'dynamicAuthorizationConsultation',
+  tgr: 'triggerRequest',
+  crs: 'crossResourceSubscription',
+  fwr: 'firmware',
+  swr: 'software',
+  mem: 'memory',
+  ani: 'areaNwkInfo',
+  andi: 'areaNwkDeviceInfo',
+  bat: 'battery',
+  dvi: 'deviceInfo',
+  dvc: 'deviceCapability',
+  rbo: 'reboot',
+  evl: 'eventLog',
+  fci: 'flexContainerInstance',
+  tsb: 'timeSyncBeacon',
+  prp: 'primitiveProfile',
+  prmr: 'processManagement',
+  stte: 'state',
+  actr: 'action',
+  depr: 'dependency',
+  acpA: 'accessControlPolicyAnnc',
+  aeA: 'AEAnnc',
+  cntA: 'containerAnnc',
+  cinA: 'contentInstanceAnnc',
+  cbA: 'CSEBaseAnnc',
+  grpA: 'groupAnnc',
+  lcpA: 'locationPolicyAnnc',
+  nodA: 'nodeAnnc',
+  csrA: 'remoteCSEAnnc',
+  schA: 'scheduleAnnc',
+  smdA: 'semanticDescriptorAnnc',
+  fcntA: 'flexContainerAnnc',
+  tsA: 'timeSeriesAnnc',
+  tsiA: 'timeSeriesInstanceAnnc',
+  sgn: 'notification',
+  agn: 'aggregatedNotification',
+  atrl: 'attributeList',
+  seci: 'securityInfo',
+  rqp: 'requestPrimitive',
+  rsp: 'responsePrimitive',
+  agr: 'aggregatedResponse',
+  rce: 'resource',
+  uri: 'URI',
+  uril: 'URIList',
+  rrl: 'resourceRefList',
+  dbg: 'debugInfo',
+  qres: 'queryResult',
+  tsn: 'timeSeriesNotification',
+  tgp: 'triggerPayload',
+} as const;
+
+/**
+ * Members whose value is opaque application data (`con` is xs:anyType, `val` holds a filter or
+ * reference value): their contents are never translated.
+ */
+export const OPAQUE_MEMBERS: readonly string[] = ['con', 'val'];
