@@ -1,0 +1,107 @@
+/**
+ * Writes bench/results.json and bench/RESULTS.md. Everything from the `<!-- reliability -->`
+ * marker to the end of RESULTS.md belongs to the reliability work (issue 8) and is carried
+ * over untouched on every run.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { GROUPS } from './figures.mjs';
+
+export const RELIABILITY_MARKER = '<!-- reliability -->';
+
+/** The part of an existing RESULTS.md this writer must keep (marker included), or the bare marker. */
+export function preservedTail(markdown) {
+  const at = markdown.indexOf(RELIABILITY_MARKER);
+  return at >= 0 ? markdown.slice(at) : `${RELIABILITY_MARKER}\n`;
+}
+
+function num(value, unit) {
+  if (value === null || value === undefined) return '—';
+  if (unit === 'µs') return value.toFixed(1);
+  if (value >= 100) return Math.round(value).toLocaleString('en-US');
+  return value.toPrecision(3);
+}
+
+function ratioCell(f) {
+  if (f.ratio === null) return '—';
+  return `**${f.ratio.toFixed(2)}×**`;
+}
+
+function targetCell(f) {
+  if (!f.target) return '';
+  const t = `${f.target.op === '>=' ? '≥' : '≤'} ${f.target.value}×`;
+  if (f.met === null || f.met === undefined) return `${t}: not measured`;
+  return `${t}: ${f.met ? 'met' : '**missed**'}`;
+}
+
+function table(figures) {
+  const lines = [
+    '| Measure | SDK | Baseline | Ratio SDK/baseline | Target | Baseline is |',
+    '|---|---:|---:|---:|---|---|',
+  ];
+  const missing = new Set();
+  for (const f of figures) {
+    if (f.sdk === null && f.note) missing.add(f.note);
+    const note = f.sdk !== null && f.note ? ` (${f.note})` : '';
+    lines.push(
+      `| ${f.label} | ${num(f.sdk, f.unit)} ${f.unit} | ${num(f.baseline, f.unit)} ${f.unit} | ${ratioCell(f)} | ${targetCell(f)} | ${f.baselineLabel}${note} |`,
+    );
+  }
+  for (const reason of missing) lines.push('', `SDK side not measured: ${reason}`);
+  return lines.join('\n');
+}
+
+/** Render the markdown report (without the preserved tail). */
+export function renderMarkdown(report, { extraSections = [] } = {}) {
+  const { env, figures } = report;
+  const out = [];
+  out.push('# Benchmark results');
+  out.push('');
+  out.push(
+    `Written by \`pnpm bench\` (\`bench/run.mjs\`) on ${report.generatedAt}; machine-readable copy in \`bench/results.json\`. ` +
+      'Every figure is a ratio against a baseline measured in the same run, absolute values beside it. ' +
+      'Load goes to 127.0.0.1 only, every phase is bounded in time, peers run in child processes.',
+  );
+  out.push('');
+  out.push(
+    `Environment: Node ${env.node}, ${env.platform}/${env.arch}, ${env.cpus} × ${env.cpuModel}, ` +
+      `load average at start ${env.loadAverage.map((l) => l.toFixed(2)).join(' / ')}` +
+      `${env.scale !== 1 ? `, **BENCH_SCALE=${env.scale}** (shortened phases)` : ''}; run took ${(report.durationMs / 1000).toFixed(0)} s ` +
+      '(suites only, after the build).',
+  );
+  out.push('');
+  const targets = figures.filter((f) => f.target);
+  if (targets.length > 0) {
+    out.push('## Targets (issue 7)');
+    out.push('');
+    out.push(table(targets));
+    out.push('');
+  }
+  for (const [group, title] of Object.entries(GROUPS)) {
+    const rows = figures.filter((f) => f.group === group);
+    if (rows.length === 0) continue;
+    out.push(`## ${title}`);
+    out.push('');
+    out.push(table(rows));
+    out.push('');
+  }
+  if (report.errors.length > 0) {
+    out.push('## Suites that failed in this run');
+    out.push('');
+    for (const e of report.errors) out.push(`- \`${e.suite}\`: ${e.error.split('\n')[0]}`);
+    out.push('');
+  }
+  for (const section of extraSections) {
+    out.push(section.trim());
+    out.push('');
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** Write both files; returns the markdown written. */
+export function writeReport(report, { jsonPath, mdPath, extraSections }) {
+  writeFileSync(jsonPath, `${JSON.stringify(report, null, 2)}\n`);
+  const previous = existsSync(mdPath) ? readFileSync(mdPath, 'utf8') : '';
+  const markdown = renderMarkdown(report, { extraSections }) + preservedTail(previous);
+  writeFileSync(mdPath, markdown);
+  return markdown;
+}

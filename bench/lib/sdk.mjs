@@ -1,0 +1,56 @@
+/**
+ * Loads the BUILT SDK (packages/*\/dist, produced by `pnpm build` before every run), so the
+ * numbers describe what users install. A part that is not built yet is reported as missing
+ * instead of failing the whole run.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Absolute path of a file inside a package's dist folder. */
+export function distPath(pkg, file) {
+  return `${root}packages/${pkg}/dist/${file}`;
+}
+
+/** Import the first existing dist module among `candidates` (`[pkg, file]` pairs). */
+async function importFirst(candidates) {
+  const tried = [];
+  for (const [pkg, file] of candidates) {
+    const path = distPath(pkg, file);
+    if (!existsSync(path)) {
+      tried.push(`${pkg}/dist/${file} (missing)`);
+      continue;
+    }
+    return await import(pathToFileURL(path).href);
+  }
+  throw new Error(`not built: ${tried.join(', ')}`);
+}
+
+/** The umbrella package's Node entry (createClient with the ws-based adapter). */
+export function loadClient() {
+  return importFirst([
+    ['onem2m-ws', 'node.js'],
+    ['onem2m-ws', 'index.js'],
+    ['client', 'node.js'],
+    ['client', 'index.js'],
+  ]);
+}
+
+/** The protocol package (codecs and validation). */
+export function loadProtocol() {
+  return importFirst([['protocol', 'index.js']]);
+}
+
+/** The embedded CSE. */
+export function loadCse() {
+  return importFirst([['cse', 'index.js']]);
+}
+
+/**
+ * cbor-x exactly as the protocol package resolves it under Node (its `node` + `import` export),
+ * for the bare-cbor-x baseline.
+ */
+export function loadCborX() {
+  return import(pathToFileURL(`${root}packages/protocol/node_modules/cbor-x/node-index.js`).href);
+}

@@ -1,0 +1,119 @@
+#!/usr/bin/env node
+/**
+ * `pnpm bench` entry (after `pnpm build`): runs each suite in its own child process, one after
+ * the other (the machine has 2 cores: the client under test gets one, its peer the other), then
+ * writes bench/results.json and bench/RESULTS.md.
+ *
+ * Bounded: every suite has a deadline and the whole run a budget; a suite that overruns is
+ * killed and reported as failed, the others still run. Load goes to 127.0.0.1 only.
+ * `BENCH_SCALE=0.2` shortens every phase for a quick smoke run; `node bench/run.mjs codecs cse`
+ * runs only the named suites (the report then holds only those).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { runSuite } from './lib/child.mjs';
+import { SCALE } from './lib/config.mjs';
+import { buildFigures } from './lib/figures.mjs';
+import { writeReport } from './lib/report.mjs';
+
+const here = (p) => fileURLToPath(new URL(p, import.meta.url));
+
+/** Suites in run order, with their deadlines (ms, at BENCH_SCALE=1). */
+const SUITES = [
+  { name: 'bundle', timeoutMs: 30_000 },
+  { name: 'codecs', timeoutMs: 45_000 },
+  { name: 'requests', timeoutMs: 60_000 },
+  { name: 'notifications', timeoutMs: 30_000 },
+  { name: 'memory', timeoutMs: 30_000, execArgv: ['--expose-gc'] },
+  { name: 'cse', timeoutMs: 45_000 },
+];
+/** Hard budget for all suites together; the build runs before and is not counted here. */
+const RUN_BUDGET_MS = 150_000;
+
+const METHOD = `## Method
+
+- **Peers in child processes.** The echo responder (raw \`ws\` server answering a canned retrieve response
+  with the request's \`rqi\`), the notification pusher, the black-hole peer and the embedded CSE each run in their
+  own process, so the client under test has a core to itself. The throughput tables note the CPU share of
+  both sides (\`results.json\`: \`clientCpu\`, \`responderCpu\`) to show the client is the side that limits.
+- **Baselines.** \`bench/lib/raw-client.mjs\`: a hand-rolled \`ws\` client, JSON only, one \`Map\` of pending
+  resolvers keyed by \`rqi\`, no validation, no timers. Codecs: bare \`JSON.stringify\`/\`JSON.parse\` and bare
+  \`cbor-x\` \`encode\`/\`decode\`. Bundles: the same hand-rolled client for the browser's WebSocket.
+- **SDK under test** is the built package (\`packages/*/dist\`), as users install it, configured once in
+  \`bench/lib/sdk-options.mjs\`: JSON, \`originator\` set, \`requestTimeout\` 60 s (one timer per request),
+  \`maxInFlight\` raised so the load generator decides the concurrency.
+- **Phases.** Closed loop: N workers each awaiting one request at a time; 250 ms warm-up, then 1.5 s measured;
+  two rounds in alternating order (raw first, then SDK first), best round kept for each side. Latency: 1 s of
+  sequential requests per round, both rounds pooled. Codecs: 100 ms warm-up, 350 ms measured per operation.
+  Memory: \`--expose-gc\`, heap delta after GC around issuing 10,000 requests to a peer that never answers.
+- **Noise.** Other processes on the machine add noise: compare ratios, not absolute values, between runs.`;
+
+/** Lay the tables out the way the repository's formatter (biome) does, so `pnpm lint` stays clean. */
+function formatMarkdown(path) {
+  const biome = here('../node_modules/.bin/biome');
+  if (!existsSync(biome)) return;
+  const r = spawnSync(biome, ['format', '--write', path], { stdio: 'ignore', timeout: 20_000 });
+  if (r.status !== 0) console.warn('bench: biome could not format RESULTS.md; run `pnpm format`');
+}
+
+async function main() {
+  const only = process.argv.slice(2);
+  const suites = only.length > 0 ? SUITES.filter((s) => only.includes(s.name)) : SUITES;
+  const started = Date.now();
+  const results = {};
+  const errors = [];
+  for (const suite of suites) {
+    const left = RUN_BUDGET_MS - (Date.now() - started);
+    if (left <= 5_000) {
+      errors.push({ suite: suite.name, error: 'skipped: run budget exhausted' });
+      continue;
+    }
+    const timeoutMs = Math.min(left, Math.round(suite.timeoutMs * Math.max(SCALE, 0.4)));
+    const t0 = Date.now();
+    process.stdout.write(`bench: ${suite.name} ... `);
+    const result = await runSuite(here(`./suites/${suite.name}.mjs`), {
+      timeoutMs,
+      execArgv: suite.execArgv ?? [],
+    });
+    process.stdout.write(
+      `${((Date.now() - t0) / 1000).toFixed(1)} s${result?.error ? ` FAILED: ${result.error.split('\n')[0]}` : ''}\n`,
+    );
+    if (result?.error) errors.push({ suite: suite.name, error: result.error });
+    results[suite.name] = result;
+  }
+  const figures = buildFigures(results);
+  const report = {
+    generatedAt: new Date().toISOString(),
+    durationMs: Date.now() - started,
+    env: {
+      node: process.version,
+      platform: process.platform,
+      arch: process.arch,
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? 'unknown',
+      loadAverage: os.loadavg(),
+      scale: SCALE,
+    },
+    figures,
+    errors,
+    suites: results,
+  };
+  const findingsPath = here('./findings.md');
+  const extraSections = [METHOD];
+  if (existsSync(findingsPath)) extraSections.push(readFileSync(findingsPath, 'utf8'));
+  writeReport(report, { jsonPath: here('./results.json'), mdPath: here('./RESULTS.md'), extraSections });
+  formatMarkdown(here('./RESULTS.md'));
+  for (const f of figures.filter((x) => x.target)) {
+    const state = f.met === null ? 'not measured' : f.met ? 'met' : 'MISSED';
+    console.log(
+      `target ${f.id}: ratio ${f.ratio === null ? '—' : f.ratio.toFixed(2)} (${f.target.op} ${f.target.value}) ${state}`,
+    );
+  }
+  console.log('bench: wrote bench/results.json and bench/RESULTS.md');
+}
+
+await main();
+// Helper children are killed on exit; nothing may keep the run alive.
+process.exit(0);
