@@ -16,6 +16,8 @@ import { suiteMain } from '../lib/suite.mjs';
 const CSE_NAME = 'cse-in';
 const CLIENT_COUNTS = [1, 16];
 const ROUNDS = 2;
+/** `BENCH_ONLY=sdk|raw` runs one side only (bench/profile.mjs uses it). */
+const ONLY = process.env.BENCH_ONLY;
 const AE = (rn) => ({ rn, api: 'Nbench', rr: false, srv: ['3'] });
 const CNT = { 'm2m:cnt': { rn: 'data', mni: 10 } };
 const CIN = { 'm2m:cin': { cnf: 'text/plain:0', con: '21.5' } };
@@ -77,6 +79,7 @@ suiteMain(async () => {
       const order = round % 2 === 0 ? ['raw', 'sdk'] : ['sdk', 'raw'];
       for (const who of order) {
         if (who === 'sdk' && !sdk) continue;
+        if (ONLY && who !== ONLY) continue;
         for (const count of CLIENT_COUNTS) {
           const devices = [];
           try {

@@ -12,6 +12,8 @@ import { suiteMain } from '../lib/suite.mjs';
 
 const PENDING = 10_000;
 const ROUNDS = 2;
+/** `BENCH_ONLY=sdk|raw` runs one side only (bench/profile.mjs uses it). */
+const ONLY = process.env.BENCH_ONLY;
 
 function settle() {
   return new Promise((resolve) => setTimeout(resolve, 100));
@@ -74,6 +76,7 @@ suiteMain(async () => {
     for (let round = 0; round < ROUNDS; round++) {
       for (const who of ['raw', 'sdk']) {
         if (who === 'sdk' && !sdk) continue;
+        if (ONLY && who !== ONLY) continue;
         const contender =
           who === 'raw' ? await rawContender(blackhole.url) : await sdkContender(blackhole.url, sdk);
         const r = await measurePending(contender);

@@ -15,6 +15,8 @@ import { suiteMain } from '../lib/suite.mjs';
 
 const WINDOW = 32;
 const ROUNDS = 2;
+/** `BENCH_ONLY=sdk|raw` runs one side only (bench/profile.mjs uses it). */
+const ONLY = process.env.BENCH_ONLY;
 
 async function rawContender(url, counter) {
   const raw = await RawClient.connect(url);
@@ -49,6 +51,7 @@ suiteMain(async () => {
       const order = round % 2 === 0 ? ['raw', 'sdk'] : ['sdk', 'raw'];
       for (const who of order) {
         if (who === 'sdk' && !sdk) continue;
+        if (ONLY && who !== ONLY) continue;
         const counter = { delivered: 0 };
         const close =
           who === 'raw'

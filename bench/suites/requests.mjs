@@ -15,6 +15,8 @@ import { suiteMain } from '../lib/suite.mjs';
 
 const LEVELS = [1, 16, 256];
 const ROUNDS = 2;
+/** `BENCH_ONLY=sdk|raw` runs one side only (bench/profile.mjs uses it). */
+const ONLY = process.env.BENCH_ONLY;
 
 async function rawContender(url) {
   const raw = await RawClient.connect(url);
@@ -54,6 +56,7 @@ suiteMain(async () => {
       const order = round % 2 === 0 ? ['raw', 'sdk'] : ['sdk', 'raw'];
       for (const who of order) {
         if (who === 'sdk' && !sdk) continue;
+        if (ONLY && who !== ONLY) continue;
         const contender =
           who === 'raw' ? await rawContender(responder.url) : await sdkContender(responder.url, sdk);
         try {
