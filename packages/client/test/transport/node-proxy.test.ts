@@ -148,6 +148,25 @@ describe('Node adapter: HTTP CONNECT proxy (TS-0020 6.6)', () => {
     await opened.closed;
   });
 
+  it('gives up on a proxy that never answers the CONNECT, with handshakeTimeout', async () => {
+    const silent = net.createServer(() => {});
+    const sockets = new Set<net.Socket>();
+    silent.on('connection', (s) => sockets.add(s));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = silent.address() as AddressInfo;
+      const adapter = createNodeSocketAdapter({ proxy: `http://127.0.0.1:${port}`, handshakeTimeout: 50 });
+      const opened = openSocket(adapter, `ws://127.0.0.1:${echo.port}/`);
+      const failure = await expectHandshakeFailure(opened);
+      expect(failure.cause).toMatchObject({ code: 'PROXY_TIMEOUT' });
+      expect(failure.message).toMatch(/did not answer CONNECT/);
+      await opened.closed;
+    } finally {
+      for (const s of sockets) s.destroy();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+    }
+  });
+
   it('refuses proxy URLs it cannot use', () => {
     expect(() => createNodeSocketAdapter({ proxy: 'not a url' })).toThrow(TransportOptionsError);
     expect(() => createNodeSocketAdapter({ proxy: 'https://proxy:8443' })).toThrow(/only http:\/\//);
