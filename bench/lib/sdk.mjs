@@ -8,18 +8,32 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
+/**
+ * `BENCH_SOURCE=1` measures the TypeScript sources through tsx instead of dist (for working on
+ * the SDK before a build; children get `--import tsx`). Reported runs use the build.
+ */
+export const fromSource = process.env.BENCH_SOURCE === '1';
+
 /** Absolute path of a file inside a package's dist folder. */
 export function distPath(pkg, file) {
   return `${root}packages/${pkg}/dist/${file}`;
+}
+
+/** The TypeScript source a dist entry is built from (see rollup.config.mjs `entriesOf`). */
+function sourcePath(pkg, file) {
+  const name = file.replace(/\.js$/, '');
+  return name === 'index'
+    ? `${root}packages/${pkg}/src/index.ts`
+    : `${root}packages/${pkg}/src/entries/${name}.ts`;
 }
 
 /** Import the first existing dist module among `candidates` (`[pkg, file]` pairs). */
 async function importFirst(candidates) {
   const tried = [];
   for (const [pkg, file] of candidates) {
-    const path = distPath(pkg, file);
+    const path = fromSource ? sourcePath(pkg, file) : distPath(pkg, file);
     if (!existsSync(path)) {
-      tried.push(`${pkg}/dist/${file} (missing)`);
+      tried.push(`${path.slice(root.length + 'packages/'.length)} (missing)`);
       continue;
     }
     return await import(pathToFileURL(path).href);
