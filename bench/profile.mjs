@@ -16,11 +16,19 @@ const dir = fileURLToPath(new URL(`./profiles/${suite}-${only}`, import.meta.url
 rmSync(dir, { recursive: true, force: true });
 mkdirSync(dir, { recursive: true });
 const script = fileURLToPath(new URL(`./suites/${suite}.mjs`, import.meta.url));
-const run = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--expose-gc', script], {
-  env: { ...process.env, BENCH_ONLY: only },
-  stdio: ['ignore', 'pipe', 'inherit'],
-  timeout: 120_000,
-});
+const source =
+  process.env.BENCH_SOURCE === '1'
+    ? ['--import', new URL('./lib/source-register.mjs', import.meta.url).href]
+    : [];
+const run = spawnSync(
+  process.execPath,
+  [...source, '--cpu-prof', `--cpu-prof-dir=${dir}`, '--expose-gc', script],
+  {
+    env: { ...process.env, BENCH_ONLY: only },
+    stdio: ['ignore', 'pipe', 'inherit'],
+    timeout: 120_000,
+  },
+);
 if (run.status !== 0) {
   console.error(`profile: suite exited with ${run.status ?? run.signal}`);
   process.exit(1);

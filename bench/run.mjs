@@ -7,7 +7,8 @@
  * Bounded: every suite has a deadline and the whole run a budget; a suite that overruns is
  * killed and reported as failed, the others still run. Load goes to 127.0.0.1 only.
  * `BENCH_SCALE=0.2` shortens every phase for a quick smoke run; `node bench/run.mjs codecs cse`
- * runs only the named suites (the report then holds only those).
+ * runs only the named suites (the report then holds only those). `BENCH_SOURCE=1` measures the
+ * TypeScript sources through tsx instead of the build (for SDK work in progress; not for reports).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';

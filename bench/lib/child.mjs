@@ -37,7 +37,9 @@ export function nextMessage(child, type, timeoutMs = 15_000) {
 
 /** Fork a module; stderr is passed through so child failures stay visible. */
 export function spawn(modulePath, args = [], { execArgv = [] } = {}) {
-  if (process.env.BENCH_SOURCE === '1') execArgv = ['--import', 'tsx', ...execArgv];
+  if (process.env.BENCH_SOURCE === '1') {
+    execArgv = ['--import', new URL('./source-register.mjs', import.meta.url).href, ...execArgv];
+  }
   const child = fork(modulePath, args, { execArgv, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   live.add(child);
   child.on('exit', () => live.delete(child));
