@@ -1,0 +1,964 @@
+import {
+  type Codec,
+  type DecodedPrimitive,
+  type FilterCriteria,
+  jsonCodec,
+  ProtocolError,
+  type RequestPrimitive,
+  type ResponsePrimitive,
+  resourceTypeOf,
+  toShortNames,
+} from '@onem2m-ws/protocol';
+import type { ClientEvents } from './client-events.js';
+import type { ClientOptions } from './client-options.js';
+import { Connection, type ConnectionOwner } from './connection.js';
+import {
+  type DiscoverAllOptions,
+  type DiscoveryResult,
+  discoveryFilter,
+  discoveryResult,
+  nextPageOffset,
+} from './discovery.js';
+import {
+  AbortError,
+  ConnectionError,
+  HandshakeError,
+  InvalidArgumentError,
+  OriginatorBindingError,
+  TimeoutError,
+} from './errors.js';
+import { Emitter, type Listener, type Unsubscribe } from './events.js';
+import { Negotiator } from './handshake.js';
+import { IncomingRequestEvent, NotificationEvent, NotifyReply, notificationsOf } from './notifications.js';
+import { OfflineQueue } from './offline-queue.js';
+import { type PendingOwner, PendingRequest, PendingTable } from './pending-requests.js';
+import { backoffDelay, type ReconnectPolicy, reconnectPolicy } from './reconnect.js';
+import { applyRequestOptions, type RequestOptions } from './request-options.js';
+import { type Result, responseError, toResult } from './results.js';
+import { RqiGenerator } from './rqi.js';
+import type { SocketAdapter, SocketCloseInfo, SocketHandshakeFailure } from './socket-adapter.js';
+import { type AeIdStore, MemoryAeIdStore } from './stores/ae-id-store.js';
+import { Subscription, type SubscriptionOwner, SubscriptionRegistry } from './subscription.js';
+import { parseAbsRelTimestamp } from './timestamps.js';
+import { createWebSocketAdapter, isSocketAdapter } from './transports/ws-adapter.js';
+
+/** Options of `create()`: the per-request options plus an explicit `ty`. */
+export interface CreateOptions extends RequestOptions {
+  /** Resource type; derived from the content's key (`m2m:cnt` → 3) when omitted. */
+  ty?: number;
+}
+
+/** Options of `register()`. */
+export interface RegisterOptions extends RequestOptions {
+  /**
+   * Where to create the `<AE>`.
+   * @default the client's `cseBase`
+   */
+  to?: string;
+}
+
+/** What `register()` resolves with. */
+export interface RegistrationResult extends Result<Record<string, unknown>> {
+  /** The AE-ID, now `client.originator`. */
+  aei: string;
+  /** True when a stored AE-ID was reused instead of registering again. */
+  reused: boolean;
+}
+
+/** Attributes of `subscribe()`: `<subscription>` attributes (short or long names) plus shortcuts. */
+export interface SubscribeAttributes {
+  /** Notification event types (`enc.net`), e.g. `[3]` for child creation. */
+  net?: number | number[];
+  /** Notification content type. */
+  nct?: number;
+  /** Resource name of the subscription. */
+  rn?: string;
+  [attribute: string]: unknown;
+}
+
+/** Connection state of a client. */
+export type ClientState = 'idle' | 'connecting' | 'open' | 'closed';
+
+const CLIENT_CLOSED = 'the client was closed';
+
+/**
+ * A oneM2M AE client over one WebSocket connection (TS-0020). Create it with `createClient`.
+ * All methods are safe to call before `connect()`: the first request opens the connection.
+ */
+export class OneM2MClient implements ConnectionOwner, PendingOwner {
+  /** The CSE's point of access. */
+  readonly url: string;
+  /** `rvi` the client sends. */
+  readonly releaseVersion: string;
+  /** The AE-ID used as `fr`; set by `register()`, cleared by `deregister()`. */
+  originator: string | undefined;
+
+  readonly #adapter: SocketAdapter;
+  readonly #negotiator: Negotiator;
+  readonly #emitter: Emitter<ClientEvents>;
+  readonly #pending = new PendingTable();
+  readonly #queue: OfflineQueue;
+  readonly #rqi = new RqiGenerator();
+  readonly #requestTimeout: number;
+  readonly #maxInFlight: number;
+  readonly #headers: Record<string, string>;
+  readonly #hasHeaders: boolean;
+  readonly #cseBase: string;
+  readonly #reconnect: ReconnectPolicy | undefined;
+  readonly #store: AeIdStore;
+  readonly #aeIdKey: string | undefined;
+  readonly #originatorHeader: boolean;
+  readonly #acceptVerification: boolean;
+  readonly #subscriptionBufferSize: number;
+  readonly #subscriptions = new SubscriptionRegistry();
+  readonly #subscriptionOwner: SubscriptionOwner;
+  #conn: Connection | undefined;
+  #closed = false;
+  #everOpened = false;
+  #reconnectAttempt = 0;
+  #reconnectTimer: ReturnType<typeof setTimeout> | undefined;
+  #connectWaiters: { resolve: () => void; reject: (error: unknown) => void }[] = [];
+  #registration: { key: string; address: string | undefined } | undefined;
+
+  /** Use `createClient(options)`. */
+  constructor(options: ClientOptions) {
+    if (!options || typeof options.url !== 'string' || !/^wss?:\/\//i.test(options.url)) {
+      throw new InvalidArgumentError(
+        `url must be a ws:// or wss:// URL, got ${JSON.stringify(options?.url)}`,
+      );
+    }
+    this.url = options.url;
+    this.releaseVersion = options.releaseVersion ?? '3';
+    if (typeof this.releaseVersion !== 'string' || !this.releaseVersion) {
+      throw new InvalidArgumentError('releaseVersion must be a non-empty string such as "3"');
+    }
+    this.originator = options.originator;
+    const codecs: Codec[] = options.codecs ?? [jsonCodec];
+    this.#negotiator = new Negotiator(options.serializations ?? ['json'], codecs);
+    const webSocket = options.webSocket;
+    this.#adapter = isSocketAdapter(webSocket)
+      ? webSocket
+      : createWebSocketAdapter(webSocket ? { WebSocket: webSocket } : {});
+    this.#requestTimeout = positive(options.requestTimeout ?? 30_000, 'requestTimeout');
+    this.#maxInFlight = options.maxInFlight ?? Number.POSITIVE_INFINITY;
+    if (!(this.#maxInFlight >= 1)) throw new InvalidArgumentError('maxInFlight must be >= 1');
+    this.#headers = options.headers ?? {};
+    this.#hasHeaders = Object.keys(this.#headers).length > 0;
+    this.#cseBase = options.cseBase ?? '-';
+    this.#reconnect = reconnectPolicy(options.reconnect);
+    this.#queue = new OfflineQueue(options.offlineQueue);
+    this.#store = options.aeIdStore ?? new MemoryAeIdStore();
+    this.#aeIdKey = options.aeIdKey;
+    this.#originatorHeader = options.originatorHeader ?? true;
+    this.#acceptVerification = options.acceptVerificationRequests ?? true;
+    this.#subscriptionBufferSize = options.subscriptionBufferSize ?? 1000;
+    this.#emitter = new Emitter<ClientEvents>((error, event) => {
+      if (event !== 'error') this.#emitter.emit('error', error);
+    });
+    this.#subscriptionOwner = {
+      deleteSubscription: (address) => this.delete(address),
+      forget: (handle) => this.#subscriptions.remove(handle),
+      listenerFailed: (error) => this.#emitter.emit('error', error),
+    };
+  }
+
+  // ---------------------------------------------------------------- public API
+
+  /** Listen to a client event; returns the function that removes the listener. */
+  on<E extends keyof ClientEvents & string>(event: E, listener: Listener<ClientEvents[E]>): Unsubscribe {
+    return this.#emitter.on(event, listener);
+  }
+
+  /** The connection state. */
+  get state(): ClientState {
+    if (this.#closed) return 'closed';
+    const conn = this.#conn;
+    if (!conn) return 'idle';
+    return conn.opened && conn.state === 'open' ? 'open' : 'connecting';
+  }
+
+  /** The subprotocol of the open connection ('' when not connected). */
+  get protocol(): string {
+    return this.#conn?.opened ? this.#conn.protocol : '';
+  }
+
+  /** Requests waiting to be sent (offline or beyond `maxInFlight`). */
+  get queuedRequests(): number {
+    return this.#queue.length;
+  }
+
+  /** Requests sent and awaiting their response. */
+  get inFlightRequests(): number {
+    return this.#pending.size;
+  }
+
+  /**
+   * Opens the connection now (optional: the first request does it). Resolves once the handshake
+   * completed and a subprotocol was agreed.
+   * @throws {HandshakeError} when the server refuses or selects no/an unoffered subprotocol.
+   */
+  connect(): Promise<void> {
+    if (this.#closed) return Promise.reject(new ConnectionError(CLIENT_CLOSED, { code: 'CLIENT_CLOSED' }));
+    const conn = this.#conn;
+    if (conn?.opened && conn.state === 'open' && !conn.retiring) return Promise.resolve();
+    const opened = this.#whenOpen();
+    this.#ensureConnection();
+    return opened;
+  }
+
+  /**
+   * Sends any request primitive and resolves with the full response, whatever its `rsc`.
+   * `rqi`, `rvi` and `fr` are filled in when absent.
+   */
+  request(
+    primitive: Omit<RequestPrimitive, 'rqi'> & { rqi?: string },
+    options: RequestOptions = {},
+  ): Promise<ResponsePrimitive> {
+    const copy = { ...primitive } as RequestPrimitive;
+    return this.#submit(copy, options, copy.fr === undefined);
+  }
+
+  /**
+   * Creates a resource under `parent`. `ty` is derived from the content's single key.
+   * @example await client.create('-/myAE', { 'm2m:cnt': { rn: 'temp', mni: 100 } })
+   * @throws {ResponseError} for a non-2xxx answer.
+   */
+  async create<C extends Record<string, unknown>>(
+    parent: string,
+    content: C,
+    options: CreateOptions = {},
+  ): Promise<Result<C[keyof C] & Record<string, unknown>>> {
+    const pc = contentOf(content, 'create');
+    let ty = options.ty;
+    if (ty === undefined) {
+      const key = Object.keys(pc)[0]!;
+      ty = resourceTypeOf(key);
+      if (ty === undefined) {
+        throw new InvalidArgumentError(
+          `cannot derive the resource type of '${key}'; pass { ty } in the options`,
+        );
+      }
+    }
+    const response = await this.#submit({ op: 1, to: target(parent), rqi: '', ty, pc }, options, true);
+    return toResult(response);
+  }
+
+  /** Retrieves a resource. @throws {ResponseError} for a non-2xxx answer. */
+  async retrieve<T = Record<string, unknown>>(to: string, options: RequestOptions = {}): Promise<Result<T>> {
+    return toResult(await this.#submit({ op: 2, to: target(to), rqi: '' }, options, true));
+  }
+
+  /** Updates a resource with the given attributes. @throws {ResponseError} for a non-2xxx answer. */
+  async update<C extends Record<string, unknown>>(
+    to: string,
+    content: C,
+    options: RequestOptions = {},
+  ): Promise<Result<C[keyof C] & Record<string, unknown>>> {
+    const pc = contentOf(content, 'update');
+    return toResult(await this.#submit({ op: 3, to: target(to), rqi: '', pc }, options, true));
+  }
+
+  /** Deletes a resource. @throws {ResponseError} for a non-2xxx answer. */
+  async delete<T = Record<string, unknown>>(to: string, options: RequestOptions = {}): Promise<Result<T>> {
+    return toResult(await this.#submit({ op: 4, to: target(to), rqi: '' }, options, true));
+  }
+
+  /** Sends a Notify request (e.g. to another AE). @throws {ResponseError} for a non-2xxx answer. */
+  async notify<T = Record<string, unknown>>(
+    to: string,
+    content: Record<string, unknown>,
+    options: RequestOptions = {},
+  ): Promise<Result<T>> {
+    const pc = contentOf(content, 'notify');
+    return toResult(await this.#submit({ op: 5, to: target(to), rqi: '', pc }, options, true));
+  }
+
+  /**
+   * Discovers resources under `to` (a RETRIEVE with `fc.fu = 1`). Long filter names are accepted.
+   * @example await client.discover('-/myAE', { ty: [4], lim: 10 })
+   */
+  async discover(
+    to: string,
+    filter: FilterCriteria | Record<string, unknown> = {},
+    options: RequestOptions = {},
+  ): Promise<DiscoveryResult> {
+    const fc = discoveryFilter(toShortNames(filter) as FilterCriteria);
+    const response = await this.#submit({ op: 2, to: target(to), rqi: '', fc }, options, true);
+    toResult(response);
+    return discoveryResult(response);
+  }
+
+  /**
+   * Iterates over every discovered resource ID, page by page (`lim` = `pageSize`, `ofst`
+   * advanced by the CSE's `cnot` or by the page length).
+   */
+  async *discoverAll(
+    to: string,
+    filter: FilterCriteria | Record<string, unknown> = {},
+    options: DiscoverAllOptions = {},
+  ): AsyncGenerator<string, void, undefined> {
+    const { pageSize = 100, ...requestOptions } = options;
+    if (!(pageSize >= 1)) throw new InvalidArgumentError('pageSize must be >= 1');
+    const base = toShortNames(filter) as FilterCriteria;
+    let offset = typeof base.ofst === 'number' ? base.ofst : 0;
+    for (;;) {
+      const page = await this.discover(to, { ...base, lim: pageSize, ofst: offset }, requestOptions);
+      yield* page.uris;
+      const next = nextPageOffset(page, offset, pageSize);
+      if (next === undefined || page.uris.length === 0) return;
+      offset = next;
+    }
+  }
+
+  /**
+   * Creates a `<subscription>` under `to` with `nu = [originator]` and returns a handle that
+   * receives its notifications.
+   * @example const sub = await client.subscribe('-/myAE/temp', { net: [3] })
+   */
+  async subscribe(
+    to: string,
+    attributes: SubscribeAttributes = {},
+    options: RequestOptions = {},
+  ): Promise<Subscription> {
+    if (!this.originator) {
+      throw new InvalidArgumentError(
+        'subscribe() needs an originator: call register() first or pass `originator`',
+      );
+    }
+    const { net, nct, ...rest } = attributes;
+    const sub = (toShortNames({ 'm2m:sub': rest }) as Record<string, Record<string, unknown>>)['m2m:sub']!;
+    if (net !== undefined) sub.enc = { ...(sub.enc as object), net: Array.isArray(net) ? net : [net] };
+    if (nct !== undefined) sub.nct = nct;
+    if (sub.nu === undefined) sub.nu = [this.originator];
+    const result = await this.create(to, { 'm2m:sub': sub }, { ...options, ty: 23 });
+    const resource = (result.content ?? {}) as Record<string, unknown>;
+    const rn = typeof resource.rn === 'string' ? resource.rn : sub.rn;
+    const ri = typeof resource.ri === 'string' ? resource.ri : undefined;
+    const address = ri ?? `${to}/${String(rn)}`;
+    const handle = new Subscription(
+      this.#subscriptionOwner,
+      ri ?? address,
+      address,
+      resource,
+      this.#subscriptionBufferSize,
+    );
+    this.#subscriptions.add(handle);
+    return handle;
+  }
+
+  /**
+   * Registers the AE (Create `<AE>`, TS-0020 6.4) and makes its AE-ID the client's originator.
+   * With a stored AE-ID (see `aeIdStore`) it reuses it instead, unless the CSE answers 4004/4106
+   * to it, in which case it registers afresh. `rr` defaults to true and `srv` to
+   * `[releaseVersion]`. With a header-capable adapter, a registration that assigned the AE-ID on a
+   * connection opened without it reconnects with `X-M2M-Origin` (ACME's flow).
+   */
+  async register(ae: Record<string, unknown>, options: RegisterOptions = {}): Promise<RegistrationResult> {
+    if (!ae || typeof ae !== 'object') throw new InvalidArgumentError('register() needs the <AE> attributes');
+    const { to = this.#cseBase, ...requestOptions } = options;
+    const attributes = {
+      ...(toShortNames({ 'm2m:ae': ae }) as Record<string, Record<string, unknown>>)['m2m:ae'],
+    };
+    attributes.rr ??= true;
+    attributes.srv ??= [this.releaseVersion];
+    const key = this.#aeIdKey ?? `${this.url}#${String(attributes.rn ?? attributes.api ?? '')}`;
+
+    if (this.originator === undefined) {
+      const stored = await this.#store.get(key);
+      if (stored) {
+        const reused = await this.#tryStoredAeId(stored, key, requestOptions);
+        if (reused) return reused;
+      }
+    }
+
+    const primitive: RequestPrimitive = { op: 1, to, rqi: '', ty: 2, pc: { 'm2m:ae': attributes } };
+    if (this.originator !== undefined) primitive.fr = this.originator;
+    const result = toResult<Record<string, unknown>>(
+      await this.#submit(primitive, requestOptions, false, true),
+    );
+    const aei = result.content?.aei;
+    if (typeof aei !== 'string' || !aei) {
+      throw new ProtocolError(
+        'INVALID_PRIMITIVE',
+        'the registration response carries no AE-ID (pc.m2m:ae.aei)',
+        {
+          field: 'pc.m2m:ae.aei',
+        },
+      );
+    }
+    this.originator = aei;
+    this.#registration = { key, address: addressOf(result.content) };
+    await this.#store.set(key, aei);
+    await this.#rebindIfNeeded();
+    return { ...result, aei, reused: false };
+  }
+
+  /** Deletes the client's `<AE>` and forgets the stored AE-ID. */
+  async deregister(options: RequestOptions = {}): Promise<Result> {
+    const aei = this.originator;
+    if (!aei) throw new InvalidArgumentError('deregister(): the client has no originator');
+    const result = await this.delete(this.#registration?.address ?? aei, options);
+    if (this.#registration) await this.#store.delete(this.#registration.key);
+    this.#registration = undefined;
+    this.originator = undefined;
+    return result;
+  }
+
+  /**
+   * Closes the connection for good and stops reconnecting. Queued requests reject with
+   * `ConnectionError` (`CLIENT_CLOSED`), in-flight ones too (they may have been processed).
+   * Subscription handles end (their `<subscription>` resources stay on the CSE).
+   */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    if (this.#reconnectTimer !== undefined) clearTimeout(this.#reconnectTimer);
+    this.#reconnectTimer = undefined;
+    for (const entry of this.#queue.drain()) {
+      entry.release();
+      entry.reject(
+        new ConnectionError(`${CLIENT_CLOSED} before request ${entry.rqi} was sent`, {
+          code: 'CLIENT_CLOSED',
+        }),
+      );
+    }
+    for (const entry of this.#pending.entries()) {
+      this.#pending.remove(entry);
+      entry.release();
+      entry.reject(
+        new ConnectionError(
+          `${CLIENT_CLOSED} while request ${entry.rqi} was in flight; it may have been processed`,
+          {
+            code: 'CLIENT_CLOSED',
+            mayHaveBeenProcessed: true,
+          },
+        ),
+      );
+    }
+    this.#rejectConnectWaiters(new ConnectionError(CLIENT_CLOSED, { code: 'CLIENT_CLOSED' }));
+    for (const handle of this.#subscriptions.all()) handle.end('client-closed');
+    const conn = this.#conn;
+    this.#conn = undefined;
+    if (conn && conn.state !== 'closed') {
+      const closed = conn.whenClosed();
+      conn.close(1000, 'client closed');
+      await closed;
+    }
+  }
+
+  // ---------------------------------------------------------------- request pipeline
+
+  #submit(
+    primitive: RequestPrimitive,
+    options: RequestOptions,
+    fillOriginator: boolean,
+    isRegistration = false,
+  ): Promise<ResponsePrimitive> {
+    if (this.#closed) return Promise.reject(new ConnectionError(CLIENT_CLOSED, { code: 'CLIENT_CLOSED' }));
+    if (!primitive.rqi) primitive.rqi = this.#rqi.next();
+    if (primitive.rvi === undefined) primitive.rvi = this.releaseVersion;
+    const signal = options.signal;
+    if (signal?.aborted) return Promise.reject(new AbortError(primitive.rqi, signal.reason));
+    let resolve!: (response: ResponsePrimitive) => void;
+    let reject!: (error: unknown) => void;
+    const promise = new Promise<ResponsePrimitive>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    const entry = new PendingRequest(primitive, this, resolve, reject);
+    const now = Date.now();
+    try {
+      applyRequestOptions(primitive, options);
+      const timeout =
+        options.timeout === undefined ? this.#requestTimeout : positive(options.timeout, 'timeout');
+      entry.timeoutAt = now + timeout;
+      if (primitive.rqet !== undefined) {
+        const deadline = parseAbsRelTimestamp(primitive.rqet, 'rqet', now);
+        entry.expireAt = deadline.at;
+        entry.rqetRelative = deadline.relative;
+      }
+      if (options.retryOnReconnect) {
+        if (primitive.op !== 2)
+          throw new InvalidArgumentError('retryOnReconnect is allowed on retrieves only');
+        entry.retryOnReconnect = true;
+      }
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    entry.fillOriginator = fillOriginator;
+    entry.isRegistration = isRegistration;
+    if (signal) {
+      entry.signal = signal;
+      signal.addEventListener('abort', entry, { once: true });
+    }
+    const conn = this.#conn;
+    if (
+      conn !== undefined &&
+      conn.opened &&
+      conn.state === 'open' &&
+      !conn.retiring &&
+      this.#queue.length === 0 &&
+      conn.inFlight < this.#maxInFlight
+    ) {
+      this.#transmit(conn, entry, now);
+    } else {
+      try {
+        this.#queue.push(entry);
+      } catch (error) {
+        entry.release();
+        return Promise.reject(error);
+      }
+      entry.arm(now);
+      this.#ensureConnection();
+    }
+    return promise;
+  }
+
+  #transmit(conn: Connection, entry: PendingRequest, now: number): void {
+    const p = entry.primitive;
+    if (entry.fillOriginator && p.fr === undefined && this.originator !== undefined) p.fr = this.originator;
+    if (entry.rqetRelative) p.rqet = Math.max(1, entry.expireAt - now);
+    let data: string | Uint8Array;
+    try {
+      data = conn.encode(p);
+    } catch (error) {
+      entry.release();
+      entry.reject(error);
+      return;
+    }
+    if (conn.bindingProbePending && !entry.isRegistration) {
+      conn.bindingProbePending = false;
+      entry.bindingProbe = true;
+    }
+    entry.connection = conn;
+    conn.inFlight++;
+    this.#pending.add(entry);
+    if (entry.timer === undefined || entry.expireAt < entry.timeoutAt) entry.arm(now);
+    try {
+      conn.sendEncoded(data);
+    } catch (error) {
+      // The socket is going away; its close settles the entry like any other in-flight request.
+      this.#debug('send failed', { rqi: entry.rqi, error: String(error) });
+    }
+  }
+
+  #pump(): void {
+    const conn = this.#conn;
+    if (!conn || !conn.opened || conn.state !== 'open' || conn.retiring) {
+      if (this.#queue.length > 0) this.#ensureConnection();
+      return;
+    }
+    if (this.#queue.length === 0) return;
+    const now = Date.now();
+    while (this.#queue.length > 0 && conn.inFlight < this.#maxInFlight && conn.state === 'open') {
+      this.#transmit(conn, this.#queue.shift()!, now);
+    }
+  }
+
+  /** A request left the wire (answered, timed out, aborted): free its slot. */
+  #released(entry: PendingRequest): void {
+    const conn = entry.connection as Connection | undefined;
+    entry.connection = undefined;
+    if (!conn) return;
+    conn.inFlight--;
+    if (conn.retiring && conn.inFlight === 0 && conn.state !== 'closed')
+      conn.close(1000, 'rebinding originator');
+    else if (conn === this.#conn) this.#pump();
+  }
+
+  /** @internal PendingOwner: timeout, or rqet passed while queued. */
+  onTimer(entry: PendingRequest): void {
+    if (entry.state === 'queued') {
+      this.#queue.remove(entry);
+      entry.release();
+      const byRqet = entry.expireAt <= entry.timeoutAt;
+      entry.reject(
+        new TimeoutError(
+          byRqet
+            ? `request ${entry.rqi} expired (rqet) before it could be sent`
+            : `request ${entry.rqi} timed out before it could be sent`,
+          entry.rqi,
+          true,
+        ),
+      );
+      return;
+    }
+    this.#pending.remove(entry);
+    entry.release();
+    this.#released(entry);
+    entry.reject(new TimeoutError(`no response to request ${entry.rqi} in time`, entry.rqi, false));
+  }
+
+  /** @internal PendingOwner: the caller aborted. */
+  onAbort(entry: PendingRequest): void {
+    const reason = entry.signal?.reason;
+    if (entry.state === 'queued') this.#queue.remove(entry);
+    else this.#pending.remove(entry);
+    const wasInFlight = entry.state === 'inflight';
+    entry.release();
+    if (wasInFlight) this.#released(entry);
+    entry.reject(new AbortError(entry.rqi, reason));
+  }
+
+  // ---------------------------------------------------------------- connection lifecycle
+
+  #whenOpen(): Promise<void> {
+    return new Promise((resolve, reject) => this.#connectWaiters.push({ resolve, reject }));
+  }
+
+  #rejectConnectWaiters(error: unknown): void {
+    for (const waiter of this.#connectWaiters.splice(0)) waiter.reject(error);
+  }
+
+  #ensureConnection(): void {
+    if (this.#closed || this.#reconnectTimer !== undefined) return;
+    if (this.#conn && this.#conn.state !== 'closed') return;
+    this.#openConnection(0);
+  }
+
+  #openConnection(attempt: number): void {
+    let headers: Record<string, string> | undefined = this.#hasHeaders ? { ...this.#headers } : undefined;
+    if (this.#originatorHeader && this.#adapter.capabilities.handshakeHeaders && this.originator) {
+      headers = { ...headers, 'X-M2M-Origin': this.originator };
+    }
+    const conn = new Connection(this.#adapter, this, this.#negotiator, this.url, headers, attempt);
+    this.#conn = conn;
+    conn.start();
+  }
+
+  readonly #reconnectNow = (): void => {
+    this.#reconnectTimer = undefined;
+    if (this.#closed) return;
+    if (this.#conn && this.#conn.state !== 'closed') return;
+    this.#openConnection(this.#reconnectAttempt);
+  };
+
+  #scheduleReconnect(error?: unknown): void {
+    const policy = this.#reconnect!;
+    const attempt = ++this.#reconnectAttempt;
+    if (attempt > policy.maxAttempts) {
+      this.#reconnectAttempt = 0;
+      const failure = new ConnectionError(`gave up reconnecting after ${policy.maxAttempts} attempts`, {
+        cause: error,
+      });
+      this.#failQueued(failure);
+      this.#emitter.emit('error', failure);
+      return;
+    }
+    const delay = backoffDelay(policy, attempt);
+    this.#emitter.emit('reconnecting', error === undefined ? { attempt, delay } : { attempt, delay, error });
+    this.#reconnectTimer = setTimeout(this.#reconnectNow, delay);
+  }
+
+  #failQueued(error: unknown): void {
+    this.#rejectConnectWaiters(error);
+    for (const entry of this.#queue.drain()) {
+      entry.release();
+      entry.reject(error);
+    }
+  }
+
+  #connectFailed(conn: Connection, error: unknown): void {
+    conn.failed = true;
+    if (conn === this.#conn) this.#conn = undefined;
+    if (this.#closed) return;
+    if (conn.state !== 'closed') conn.close(1002, 'handshake failed');
+    if (this.#reconnect && this.#everOpened) {
+      this.#scheduleReconnect(error);
+      return;
+    }
+    this.#failQueued(error);
+  }
+
+  /** @internal ConnectionOwner */
+  connectionOpened(conn: Connection, protocol: string, extensions: string): void {
+    if (conn !== this.#conn || this.#closed) {
+      conn.close(1000, 'superseded');
+      return;
+    }
+    try {
+      conn.codec = this.#negotiator.select(protocol);
+    } catch (error) {
+      this.#connectFailed(conn, error);
+      return;
+    }
+    conn.opened = true;
+    conn.state = 'open';
+    const reconnected = this.#everOpened;
+    this.#everOpened = true;
+    this.#reconnectAttempt = 0;
+    this.#emitter.emit('open', {
+      protocol,
+      serialization: conn.codec.serialization,
+      extensions,
+      attempt: conn.attempt,
+      reconnected,
+    });
+    for (const waiter of this.#connectWaiters.splice(0)) waiter.resolve();
+    this.#pump();
+  }
+
+  /** @internal ConnectionOwner */
+  connectionFailed(conn: Connection, failure: SocketHandshakeFailure): void {
+    if (conn.failed || conn !== this.#conn) return;
+    const options: { status?: number; cause?: unknown } = { cause: failure.cause };
+    if (failure.status !== undefined) options.status = failure.status;
+    const message =
+      failure.status !== undefined
+        ? `the server refused the WebSocket handshake with HTTP ${failure.status}: ${failure.message}`
+        : `the WebSocket handshake failed: ${failure.message}`;
+    this.#connectFailed(conn, new HandshakeError(message, options));
+  }
+
+  /** @internal ConnectionOwner */
+  connectionClosed(conn: Connection, info: SocketCloseInfo): void {
+    if (conn.failed) return;
+    if (!conn.opened) {
+      if (conn === this.#conn) {
+        this.#connectFailed(
+          conn,
+          new HandshakeError(`the connection closed during the handshake (code ${info.code})`),
+        );
+      }
+      return;
+    }
+    const current = conn === this.#conn;
+    if (current) this.#conn = undefined;
+    const retries: PendingRequest[] = [];
+    for (const entry of this.#pending.entries()) {
+      if (entry.connection !== conn) continue;
+      this.#pending.remove(entry);
+      entry.connection = undefined;
+      if (entry.retryOnReconnect && !this.#closed) {
+        entry.state = 'queued';
+        retries.push(entry);
+      } else {
+        entry.release();
+        entry.reject(
+          new ConnectionError(
+            `the connection closed (code ${info.code}) while request ${entry.rqi} was in flight; it may have been processed by the CSE`,
+            { mayHaveBeenProcessed: true, closeCode: info.code },
+          ),
+        );
+      }
+    }
+    conn.inFlight = 0;
+    const now = Date.now();
+    for (let i = retries.length - 1; i >= 0; i--) {
+      const entry = retries[i]!;
+      try {
+        this.#queue.push(entry, true);
+        entry.arm(now);
+        this.#debug('retrieve will be re-sent after reconnecting', { rqi: entry.rqi });
+      } catch (error) {
+        entry.release();
+        entry.reject(error);
+      }
+    }
+    const rebinding = conn.retiring;
+    const eager = this.#reconnect !== undefined && !conn.closingOnPurpose;
+    const willReconnect = !this.#closed && current && (rebinding || eager || this.#queue.length > 0);
+    this.#emitter.emit('close', {
+      code: info.code,
+      reason: info.reason,
+      wasClean: info.wasClean,
+      willReconnect,
+    });
+    if (this.#closed || !current) return;
+    if (rebinding) this.#openConnection(0);
+    else if (eager) this.#scheduleReconnect();
+    else if (this.#queue.length > 0) this.#ensureConnection();
+  }
+
+  /** @internal ConnectionOwner */
+  frameRejected(_conn: Connection, error: unknown): void {
+    this.#emitter.emit('error', error);
+  }
+
+  /** @internal ConnectionOwner */
+  primitiveReceived(conn: Connection, decoded: DecodedPrimitive): void {
+    if (decoded.kind === 'response') this.#onResponse(decoded.primitive);
+    else void this.#onIncomingRequest(conn, decoded.primitive);
+  }
+
+  // ---------------------------------------------------------------- inbound
+
+  #onResponse(response: ResponsePrimitive): void {
+    const rqi = response.rqi;
+    const entry = typeof rqi === 'string' && rqi ? this.#pending.get(rqi) : undefined;
+    if (!entry) {
+      if (typeof rqi !== 'string' || !rqi) {
+        if (response.rsc >= 3000) this.#emitter.emit('error', responseError(response));
+        else this.#debug('response without rqi ignored', { rsc: response.rsc });
+      } else {
+        this.#debug(
+          this.#pending.wasSettled(rqi)
+            ? 'late or duplicate response ignored'
+            : 'response to an unknown rqi ignored',
+          {
+            rqi,
+            rsc: response.rsc,
+          },
+        );
+      }
+      return;
+    }
+    const conn = entry.connection as Connection;
+    this.#pending.remove(entry);
+    entry.release();
+    if (entry.isRegistration && response.rsc >= 2000 && response.rsc < 3000 && conn) {
+      conn.registeredHere = true;
+      if (!this.#adapter.capabilities.handshakeHeaders) conn.bindingProbePending = true;
+    }
+    const binding = response.rsc === 4103 && conn && (entry.bindingProbe || conn.bindingRefused);
+    this.#released(entry);
+    if (binding) {
+      conn.bindingRefused = true;
+      entry.reject(new OriginatorBindingError(entry.primitive.fr, response));
+      return;
+    }
+    entry.resolve(response);
+  }
+
+  async #onIncomingRequest(conn: Connection, request: RequestPrimitive): Promise<void> {
+    try {
+      const notifications = request.op === 5 ? notificationsOf(request.pc) : undefined;
+      if (notifications && notifications.length > 0) {
+        // Echo the request's rvi: ACME expects it and rejects a response without one (interop.md).
+        // Mobius puts it inside m2m:sgn instead.
+        const rvi = stringOr(request.rvi, stringOr(notifications[0]!.rvi, this.releaseVersion));
+        const reply = new NotifyReply(2000);
+        if (!this.#acceptVerification && notifications.some((n) => n.vrq === true)) reply.status = 4101;
+        const tasks: Promise<unknown>[] = [];
+        for (let i = 0; i < notifications.length; i++) {
+          const event = new NotificationEvent(notifications[i]!, request, reply, i, notifications.length);
+          const handle = this.#subscriptions.find(event.subscriptionReference);
+          if (handle) tasks.push(handle.dispatch(event));
+          tasks.push(this.#emitter.emitAndWait('notification', event));
+        }
+        await Promise.all(tasks);
+        for (const n of notifications) if (n.sud === true) this.#subscriptions.find(n.sur)?.end('deleted');
+        this.#reply(conn, request, rvi, reply.status);
+        return;
+      }
+      const event = new IncomingRequestEvent(request);
+      await this.#emitter.emitAndWait('request', event);
+      this.#reply(
+        conn,
+        request,
+        stringOr(request.rvi, this.releaseVersion),
+        event.status ?? 4005,
+        event.content,
+      );
+    } catch (error) {
+      this.#emitter.emit('error', error);
+    }
+  }
+
+  #reply(
+    conn: Connection,
+    request: RequestPrimitive,
+    rvi: string,
+    rsc: number,
+    pc?: Record<string, unknown>,
+  ): void {
+    const response: ResponsePrimitive = { rsc, rqi: request.rqi, rvi };
+    if (typeof request.fr === 'string' && request.fr) response.to = request.fr;
+    if (this.originator) response.fr = this.originator;
+    if (pc) response.pc = pc;
+    if (conn.state !== 'open') {
+      this.#debug('connection closed before the answer to a CSE request could be sent', { rqi: request.rqi });
+      return;
+    }
+    try {
+      conn.send(response);
+    } catch (error) {
+      this.#emitter.emit('error', error);
+    }
+  }
+
+  // ---------------------------------------------------------------- registration helpers
+
+  async #tryStoredAeId(
+    stored: string,
+    key: string,
+    options: RequestOptions,
+  ): Promise<RegistrationResult | undefined> {
+    this.originator = stored;
+    let response: ResponsePrimitive;
+    try {
+      response = await this.#submit({ op: 2, to: stored, rqi: '' }, options, true);
+    } catch (error) {
+      this.originator = undefined;
+      throw error;
+    }
+    if (response.rsc === 4004 || response.rsc === 4106) {
+      this.#debug('stored AE-ID unknown to the CSE; registering again', { aei: stored, rsc: response.rsc });
+      await this.#store.delete(key);
+      this.originator = undefined;
+      return undefined;
+    }
+    let result: Result<Record<string, unknown>>;
+    try {
+      result = toResult<Record<string, unknown>>(response);
+    } catch (error) {
+      this.originator = undefined;
+      throw error;
+    }
+    this.#registration = { key, address: addressOf(result.content) };
+    return { ...result, aei: stored, reused: true };
+  }
+
+  async #rebindIfNeeded(): Promise<void> {
+    const conn = this.#conn;
+    if (!this.#originatorHeader || !this.#adapter.capabilities.handshakeHeaders) return;
+    if (!conn?.opened || conn.state !== 'open' || conn.originHeader === this.originator) return;
+    this.#debug('reconnecting with X-M2M-Origin after registration', { aei: this.originator });
+    conn.retiring = true;
+    const opened = this.#whenOpen();
+    if (conn.inFlight === 0) conn.close(1000, 'rebinding originator');
+    await opened;
+  }
+
+  #debug(message: string, detail?: Record<string, unknown>): void {
+    if (this.#emitter.listenerCount('debug') === 0) return;
+    this.#emitter.emit('debug', detail ? { message, detail } : { message });
+  }
+}
+
+function positive(value: number, name: string): number {
+  if (typeof value !== 'number' || !(value > 0)) {
+    throw new InvalidArgumentError(
+      `${name} must be a positive number of milliseconds (or Infinity), got ${value}`,
+    );
+  }
+  return value;
+}
+
+function target(to: string): string {
+  if (typeof to !== 'string' || !to)
+    throw new InvalidArgumentError(`target must be a non-empty string, got ${JSON.stringify(to)}`);
+  return to;
+}
+
+/** Validates a `pc` argument: an object with exactly one qualified key; long names shortened. */
+function contentOf(content: Record<string, unknown>, operation: string): Record<string, unknown> {
+  if (!content || typeof content !== 'object' || Array.isArray(content)) {
+    throw new InvalidArgumentError(`${operation}: content must be an object such as { 'm2m:cnt': {...} }`);
+  }
+  const keys = Object.keys(content);
+  if (keys.length !== 1) {
+    throw new InvalidArgumentError(
+      `${operation}: content must have exactly one key such as 'm2m:cnt', got ${keys.length}`,
+    );
+  }
+  return toShortNames(content) as Record<string, unknown>;
+}
+
+function addressOf(resource: Record<string, unknown> | undefined): string | undefined {
+  return typeof resource?.ri === 'string' ? resource.ri : undefined;
+}
+
+function stringOr(value: unknown, fallback: string): string {
+  return typeof value === 'string' && value ? value : fallback;
+}

@@ -1,0 +1,95 @@
+import {
+  type Codec,
+  type DecodedPrimitive,
+  lookupSubprotocol,
+  ProtocolError,
+  type Serialization,
+  subprotocolsFor,
+} from '@onem2m-ws/protocol';
+import { HandshakeError, InvalidArgumentError } from './errors.js';
+
+/**
+ * Subprotocol negotiation (TS-0020 6.2.2.7 / 6.2.2.9, interop.md): the client offers both
+ * spellings of each configured serialization (`oneM2M.json`, `oneM2M.R2.0.json`, ...) in the
+ * user's preference order, and maps the server's selection, case-insensitively, back to a codec.
+ * A selection that was not offered, or none at all, is a {@link HandshakeError}.
+ *
+ * The codecs come from the caller: the core never imports the XML or CBOR codec itself, so a
+ * JSON-only bundle carries neither txml nor cbor-x.
+ */
+export class Negotiator {
+  /** Subprotocol names to offer, most preferred first. */
+  readonly offer: string[];
+  readonly #offeredLower: Set<string>;
+  readonly #codecs: ReadonlyMap<Serialization, Codec>;
+
+  /**
+   * @throws {InvalidArgumentError} when a preferred serialization has no codec among `codecs`.
+   */
+  constructor(serializations: readonly Serialization[], codecs: readonly Codec[]) {
+    const bySerialization = new Map<Serialization, Codec>();
+    for (const codec of codecs)
+      if (!bySerialization.has(codec.serialization)) bySerialization.set(codec.serialization, codec);
+    for (const s of serializations) {
+      if (!bySerialization.has(s)) {
+        throw new InvalidArgumentError(
+          `serialization '${s}' is configured but no codec for it was given (pass it in \`codecs\`, or use the \`onem2m-ws\` entry that bundles all codecs)`,
+        );
+      }
+    }
+    try {
+      this.offer = subprotocolsFor(serializations);
+    } catch (error) {
+      throw new InvalidArgumentError((error as Error).message, { cause: error });
+    }
+    this.#offeredLower = new Set(this.offer.map((name) => name.toLowerCase()));
+    this.#codecs = bySerialization;
+  }
+
+  /**
+   * The codec for the server's selection.
+   * @throws {HandshakeError} when the server selected nothing or a name the client did not offer.
+   */
+  select(protocol: string): Codec {
+    if (!protocol) {
+      throw new HandshakeError(
+        `the server selected no subprotocol (offered: ${this.offer.join(', ')}); cannot tell which serialization to use`,
+        { selectedProtocol: '' },
+      );
+    }
+    const info = lookupSubprotocol(protocol);
+    if (!info || !this.#offeredLower.has(protocol.trim().toLowerCase())) {
+      throw new HandshakeError(
+        `the server selected subprotocol '${protocol}', which was not offered (offered: ${this.offer.join(', ')})`,
+        {
+          selectedProtocol: protocol,
+        },
+      );
+    }
+    return this.#codecs.get(info.serialization)!;
+  }
+
+  /** The codec of `serialization`, if one was given. */
+  codecFor(serialization: Serialization): Codec | undefined {
+    return this.#codecs.get(serialization);
+  }
+
+  /**
+   * Decodes one inbound message by its frame type, not only by the negotiated codec: ACME sends
+   * JSON text notifications on a CBOR connection (interop.md). A frame of the other type is tried
+   * with JSON (text) or CBOR (binary) when that codec is available.
+   * @throws {ProtocolError} when the frame cannot be decoded.
+   */
+  decode(codec: Codec, data: string | Uint8Array): DecodedPrimitive {
+    const frameType = typeof data === 'string' ? 'text' : 'binary';
+    if (codec.frameType === frameType) return codec.decode(data);
+    const fallback =
+      frameType === 'text' ? (this.#codecs.get('json') ?? this.#codecs.get('xml')) : this.#codecs.get('cbor');
+    if (fallback) return fallback.decode(data);
+    throw new ProtocolError(
+      'WRONG_FRAME_TYPE',
+      `${frameType} frame on a ${codec.serialization} connection and no ${frameType === 'text' ? 'JSON' : 'CBOR'} codec to read it`,
+      { codec: codec.serialization, frame: data },
+    );
+  }
+}

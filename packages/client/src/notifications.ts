@@ -1,0 +1,136 @@
+import type { RequestPrimitive } from '@onem2m-ws/protocol';
+
+/**
+ * Types of what the CSE sends the AE: notifications (`m2m:sgn`, possibly batched in `m2m:agn`),
+ * verification and deletion notices, and any other request. Each event object carries a
+ * `respond()` method so a listener can choose the status the client answers with.
+ */
+
+/** The notification event of `m2m:sgn` (`nev`). */
+export interface NotificationEventInfo {
+  /** The representation: `{ 'm2m:cin': {...} }`, `{ 'm2m:uri': '...' }`, ... depending on `nct`. */
+  rep?: Record<string, unknown>;
+  /** Notification event type (1 update, 2 delete, 3 create child, 4 delete child, ...). */
+  net?: number;
+  /** The operation and originator that caused the event. */
+  om?: { op?: number; or?: string };
+  [extra: string]: unknown;
+}
+
+/** m2m:sgn, the notification data object (TS-0004 §6.3.5.13). Unknown members are kept. */
+export interface Sgn {
+  /** The event, for a resource-event notification. */
+  nev?: NotificationEventInfo;
+  /** True for a subscription-verification request. */
+  vrq?: boolean;
+  /** True when the subscription was deleted. */
+  sud?: boolean;
+  /** The subscription (or crossResourceSubscription) the notification comes from. */
+  sur?: string;
+  /** Creator of the subscription. */
+  cr?: string;
+  [extra: string]: unknown;
+}
+
+/** What a notification is about. */
+export type NotificationKind = 'event' | 'verification' | 'deletion';
+
+/** Status shared by every notification of one Notify request (one answer per request). */
+export class NotifyReply {
+  status: number;
+  constructor(status: number) {
+    this.status = status;
+  }
+}
+
+/**
+ * One notification, as emitted to `client.on('notification')` and to the matching subscription
+ * handle. A batch (`m2m:agn`) produces one event per contained `m2m:sgn`; they share the answer.
+ */
+export class NotificationEvent {
+  /** `event` for a resource event, `verification` for `vrq`, `deletion` for `sud`. */
+  readonly kind: NotificationKind;
+  /** The typed `m2m:sgn`. */
+  readonly notification: Sgn;
+  /** The subscription reference (`sur`), if present. */
+  readonly subscriptionReference: string | undefined;
+  /** The Notify request primitive that carried it. */
+  readonly request: RequestPrimitive;
+  /** Position in a batch notification (0 for a single one). */
+  readonly batchIndex: number;
+  /** Number of notifications in the Notify request (1 for a single one). */
+  readonly batchSize: number;
+  readonly #reply: NotifyReply;
+
+  constructor(
+    sgn: Sgn,
+    request: RequestPrimitive,
+    reply: NotifyReply,
+    batchIndex: number,
+    batchSize: number,
+  ) {
+    this.kind = sgn.vrq === true ? 'verification' : sgn.sud === true ? 'deletion' : 'event';
+    this.notification = sgn;
+    this.subscriptionReference = typeof sgn.sur === 'string' ? sgn.sur : undefined;
+    this.request = request;
+    this.batchIndex = batchIndex;
+    this.batchSize = batchSize;
+    this.#reply = reply;
+  }
+
+  /** The representation carried by the event (`nev.rep`), if any. */
+  get representation(): Record<string, unknown> | undefined {
+    return this.notification.nev?.rep;
+  }
+
+  /** The status the client will answer with (2000 unless a listener or option chose another). */
+  get status(): number {
+    return this.#reply.status;
+  }
+
+  /**
+   * Choose the status of the answer to the CSE (e.g. 4101 to refuse a verification request).
+   * The answer goes out after all listeners ran (async listeners are awaited).
+   */
+  respond(rsc: number): void {
+    this.#reply.status = rsc;
+  }
+}
+
+/**
+ * A request from the CSE that is not a notification (or a notification without `m2m:sgn`/`m2m:agn`,
+ * e.g. an `m2m:rsp` non-blocking result). Unless a listener calls {@link respond}, the client
+ * answers 4005 OPERATION_NOT_ALLOWED.
+ */
+export class IncomingRequestEvent {
+  /** The request primitive. */
+  readonly request: RequestPrimitive;
+  /** The chosen status, once a listener responded. */
+  status: number | undefined;
+  /** The chosen content, if any. */
+  content: Record<string, unknown> | undefined;
+
+  constructor(request: RequestPrimitive) {
+    this.request = request;
+  }
+
+  /** Answer with `rsc` and optional `pc`. The answer goes out after all listeners ran. */
+  respond(rsc: number, content?: Record<string, unknown>): void {
+    this.status = rsc;
+    this.content = content;
+  }
+}
+
+/** The `m2m:sgn` objects of a Notify request's content: one, a batch, or none. */
+export function notificationsOf(pc: Record<string, unknown> | undefined): Sgn[] | undefined {
+  if (!pc) return undefined;
+  const sgn = pc['m2m:sgn'];
+  if (sgn && typeof sgn === 'object' && !Array.isArray(sgn)) return [sgn as Sgn];
+  const agn = pc['m2m:agn'];
+  if (agn && typeof agn === 'object') {
+    const inner = (agn as Record<string, unknown>)['m2m:sgn'] ?? agn;
+    const list = Array.isArray(inner) ? inner : [inner];
+    return list.filter((item): item is Sgn => typeof item === 'object' && item !== null);
+  }
+  return undefined;
+}

@@ -1,0 +1,121 @@
+import { QueueFullError } from './errors.js';
+import type { PendingRequest } from './pending-requests.js';
+
+/**
+ * Requests waiting to be sent: while the client is disconnected (the offline queue of issue 5)
+ * and while `maxInFlight` requests are already on the wire. Bounded by count and by bytes so a
+ * long outage cannot exhaust memory; the byte size is estimated from the request's JSON form
+ * because the serialization is only known once a connection is negotiated.
+ */
+
+/** Bounds of the queue (`createClient({ offlineQueue })`). */
+export interface OfflineQueueOptions {
+  /**
+   * Most requests waiting at once; one more rejects with `QueueFullError` (limit `count`).
+   * @default 1000
+   */
+  maxCount?: number;
+  /**
+   * Most bytes (estimated as the JSON length of the primitives) waiting at once; one more rejects
+   * with `QueueFullError` (limit `bytes`).
+   * @default 1048576 (1 MiB)
+   */
+  maxBytes?: number;
+}
+
+/** FIFO of unsent requests with count and byte bounds. */
+export class OfflineQueue {
+  readonly maxCount: number;
+  readonly maxBytes: number;
+  #items: PendingRequest[] = [];
+  #head = 0;
+  #bytes = 0;
+
+  constructor(options: OfflineQueueOptions = {}) {
+    this.maxCount = options.maxCount ?? 1000;
+    this.maxBytes = options.maxBytes ?? 1_048_576;
+  }
+
+  /** Requests waiting. */
+  get length(): number {
+    return this.#items.length - this.#head;
+  }
+
+  /** Estimated bytes waiting. */
+  get bytes(): number {
+    return this.#bytes;
+  }
+
+  /**
+   * Appends `entry` (or puts it first, for a retried request that was already in order).
+   * @throws {QueueFullError} when a bound would be exceeded; the queue is unchanged.
+   */
+  push(entry: PendingRequest, first = false): void {
+    const size = estimateBytes(entry);
+    if (this.length + 1 > this.maxCount) {
+      throw new QueueFullError('count', `offline queue full: ${this.maxCount} requests already waiting`);
+    }
+    if (this.#bytes + size > this.maxBytes) {
+      throw new QueueFullError(
+        'bytes',
+        `offline queue full: ${this.#bytes} + ${size} bytes exceeds ${this.maxBytes}`,
+      );
+    }
+    entry.queuedBytes = size;
+    this.#bytes += size;
+    if (first) {
+      this.#compact();
+      this.#items.unshift(entry);
+    } else {
+      this.#items.push(entry);
+    }
+  }
+
+  /** The oldest waiting request, without removing it. */
+  peek(): PendingRequest | undefined {
+    return this.#items[this.#head];
+  }
+
+  /** Removes and returns the oldest waiting request. */
+  shift(): PendingRequest | undefined {
+    const entry = this.#items[this.#head];
+    if (!entry) return undefined;
+    this.#items[this.#head] = undefined as unknown as PendingRequest;
+    this.#head++;
+    this.#bytes -= entry.queuedBytes;
+    if (this.#head > 64 && this.#head * 2 > this.#items.length) this.#compact();
+    return entry;
+  }
+
+  /** Removes `entry` wherever it is (timeout, abort). Returns false when it was not queued. */
+  remove(entry: PendingRequest): boolean {
+    const index = this.#items.indexOf(entry, this.#head);
+    if (index < 0) return false;
+    this.#items.splice(index, 1);
+    this.#bytes -= entry.queuedBytes;
+    return true;
+  }
+
+  /** Removes and returns everything waiting. */
+  drain(): PendingRequest[] {
+    const all = this.#items.slice(this.#head);
+    this.#items = [];
+    this.#head = 0;
+    this.#bytes = 0;
+    return all;
+  }
+
+  #compact(): void {
+    if (this.#head === 0) return;
+    this.#items = this.#items.slice(this.#head);
+    this.#head = 0;
+  }
+}
+
+function estimateBytes(entry: PendingRequest): number {
+  try {
+    return JSON.stringify(entry.primitive).length;
+  } catch {
+    return 0;
+  }
+}

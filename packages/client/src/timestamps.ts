@@ -1,0 +1,36 @@
+import { parseTimestamp } from '@onem2m-ws/protocol';
+import { InvalidArgumentError } from './errors.js';
+
+/**
+ * `rqet` handling: an `absRelTimestamp` is a number (or a string of digits) of milliseconds,
+ * relative, or an m2m:timestamp `YYYYMMDDTHHMMSS[,ffffff]`, absolute UTC.
+ */
+
+const DIGITS = /^\d+$/;
+
+/** A parsed `absRelTimestamp`: the epoch ms deadline, and whether it was relative. */
+export interface Deadline {
+  at: number;
+  relative: boolean;
+}
+
+/**
+ * Turns an `absRelTimestamp` into an epoch-ms deadline, relative values counted from `now`.
+ * @throws {InvalidArgumentError} for a value that is neither form, or an impossible date.
+ */
+export function parseAbsRelTimestamp(value: unknown, name: string, now: number): Deadline {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value) || value < 0) {
+      throw new InvalidArgumentError(`${name} must be a non-negative number of milliseconds, got ${value}`);
+    }
+    return { at: now + value, relative: true };
+  }
+  if (typeof value === 'string') {
+    if (DIGITS.test(value)) return { at: now + Number(value), relative: true };
+    const date = parseTimestamp(value);
+    if (date) return { at: date.getTime(), relative: false };
+  }
+  throw new InvalidArgumentError(
+    `${name} must be milliseconds or a YYYYMMDDTHHMMSS timestamp, got ${JSON.stringify(value)}`,
+  );
+}
