@@ -32,13 +32,24 @@ export class PendingRequests {
 
   /** Wait for the response to `rqi`, at most `timeoutMs`. */
   wait(rqi: string, timeoutMs: number): Promise<RequestOutcome> {
+    // A second request with the same rqi supersedes the first, which then times out at once:
+    // a response could not be told apart anyway.
+    const previous = this.#entries.get(rqi);
+    if (previous) {
+      this.#entries.delete(rqi);
+      clearTimeout(previous.timer);
+      previous.resolve({ status: 'timeout' });
+    }
     return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.#entries.delete(rqi);
-        resolve({ status: 'timeout' });
-      }, timeoutMs);
-      timer.unref?.();
-      this.#entries.set(rqi, { resolve, timer });
+      const entry: Pending = {
+        resolve,
+        timer: setTimeout(() => {
+          if (this.#entries.get(rqi) === entry) this.#entries.delete(rqi);
+          resolve({ status: 'timeout' });
+        }, timeoutMs),
+      };
+      entry.timer.unref?.();
+      this.#entries.set(rqi, entry);
     });
   }
 
