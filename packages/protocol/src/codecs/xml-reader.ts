@@ -1,0 +1,347 @@
+import { parse, type TNode } from 'txml/txml';
+import { ProtocolError } from '../errors.js';
+import type { PrimitiveKind } from './classify.js';
+import { guardJsonTree, isForbiddenKey, MAX_NESTING_DEPTH } from './tree-guard.js';
+import { kindOf, type ValueKind } from './xml-value-kinds.js';
+
+/** A parsed `m2m:rqp` / `m2m:rsp` document: the kind its root announces and its members. */
+export interface XmlPrimitive {
+  kind: PrimitiveKind;
+  value: Record<string, unknown>;
+}
+
+const PARSE_OPTIONS = {
+  keepWhitespace: true,
+  decodeEntities: true,
+  keepComments: false,
+  // No HTML void elements: `<link>` or `<hr>` are ordinary element names here.
+  selfClosingTags: [] as string[],
+};
+
+// XML 1.0 forbids these characters anywhere in a document (§2.2); byte soup trips on them.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching the characters XML forbids is the point
+const NOT_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+// An `&` that does not start one of the five predefined entities or a character reference. Without
+// a DTD every other entity is undefined, so the document is not well-formed.
+const UNKNOWN_ENTITY = /&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/;
+const WHITESPACE_ONLY = /^[ \t\r\n]*$/;
+const LIST_SEPARATOR = /[ \t\r\n]+/;
+const INTEGER_TEXT = /^[ \t\r\n]*-?\d+[ \t\r\n]*$/;
+const ROOT_CLOSE_RQP = /<\/m2m:rqp[ \t\r\n]*>[ \t\r\n]*$/;
+const ROOT_CLOSE_RSP = /<\/m2m:rsp[ \t\r\n]*>[ \t\r\n]*$/;
+const DECLARATIONS = ['DOCTYPE', 'ENTITY', 'ELEMENT', 'ATTLIST'] as const;
+const SELF_CLOSED_END = /\/>[ \t\r\n]*$/;
+
+/**
+ * Parse an XML primitive with txml and type its values with the {@link kindOf} table.
+ * txml is lenient, so the raw text is checked first (forbidden characters, DOCTYPE and entity
+ * declarations, undefined entities) and the tree afterwards (one root element, closed at the end).
+ * @throws {ProtocolError} `FORBIDDEN_CONSTRUCT`, `MALFORMED`, `NOT_A_PRIMITIVE` or `INVALID_PRIMITIVE`.
+ */
+export function readXml(text: string): XmlPrimitive {
+  checkRawText(text);
+  let nodes: (TNode | string)[];
+  try {
+    nodes = parse(text, PARSE_OPTIONS) as (TNode | string)[];
+  } catch (cause) {
+    const message = cause instanceof RangeError ? 'nesting too deep' : firstLine((cause as Error).message);
+    throw new ProtocolError('MALFORMED', `invalid XML: ${message}`, { codec: 'xml', frame: text, cause });
+  }
+  const root = singleRoot(nodes, text);
+  let kind: PrimitiveKind;
+  if (root.tagName === 'm2m:rqp') kind = 'request';
+  else if (root.tagName === 'm2m:rsp') kind = 'response';
+  else {
+    throw new ProtocolError(
+      'NOT_A_PRIMITIVE',
+      `root element must be m2m:rqp or m2m:rsp, got <${root.tagName}>`,
+      {
+        codec: 'xml',
+        frame: text,
+      },
+    );
+  }
+  const closed =
+    root.selfClosed === true ? SELF_CLOSED_END : kind === 'request' ? ROOT_CLOSE_RQP : ROOT_CLOSE_RSP;
+  if (!closed.test(text)) {
+    throw new ProtocolError('MALFORMED', `invalid XML: <${root.tagName}> is not closed`, {
+      codec: 'xml',
+      frame: text,
+    });
+  }
+  return { kind, value: readObject(root, root.tagName, 1, text) };
+}
+
+function checkRawText(text: string): void {
+  // DOCTYPE / ENTITY first: they are the dangerous constructs (entity expansion, external entities).
+  let at = text.indexOf('<!');
+  while (at !== -1) {
+    if (!text.startsWith('<!--', at) && !text.startsWith('<![CDATA[', at)) {
+      const head = text.slice(at + 2, at + 9).toUpperCase();
+      for (const word of DECLARATIONS) {
+        if (head.startsWith(word)) {
+          throw new ProtocolError('FORBIDDEN_CONSTRUCT', `<!${word}> is not allowed`, {
+            codec: 'xml',
+            frame: text,
+          });
+        }
+      }
+      throw new ProtocolError('MALFORMED', 'invalid XML: unexpected <! construct', {
+        codec: 'xml',
+        frame: text,
+      });
+    }
+    at = text.indexOf('<!', at + 2);
+  }
+  if (NOT_XML_CHAR.test(text)) {
+    throw new ProtocolError('MALFORMED', 'invalid XML: a character XML does not allow', {
+      codec: 'xml',
+      frame: text,
+    });
+  }
+  // CDATA sections may hold a bare `&`; txml leaves their content undecoded, so only check outside them.
+  if (text.includes('&') && !text.includes('<![CDATA[') && UNKNOWN_ENTITY.test(text)) {
+    throw new ProtocolError('MALFORMED', 'invalid XML: undefined entity or bare "&"', {
+      codec: 'xml',
+      frame: text,
+    });
+  }
+}
+
+function singleRoot(nodes: (TNode | string)[], text: string): TNode {
+  let root: TNode | undefined;
+  for (const node of nodes) {
+    if (typeof node === 'string') {
+      if (!WHITESPACE_ONLY.test(node)) {
+        throw new ProtocolError('MALFORMED', 'invalid XML: text outside the root element', {
+          codec: 'xml',
+          frame: text,
+        });
+      }
+      continue;
+    }
+    if (node.tagName.startsWith('?')) continue; // XML declaration, processing instructions
+    if (root !== undefined) {
+      throw new ProtocolError('MALFORMED', 'invalid XML: more than one root element', {
+        codec: 'xml',
+        frame: text,
+      });
+    }
+    root = node;
+  }
+  if (root === undefined) {
+    throw new ProtocolError('MALFORMED', 'invalid XML: no root element', { codec: 'xml', frame: text });
+  }
+  return root;
+}
+
+function readObject(node: TNode, name: string, depth: number, frame: string): Record<string, unknown> {
+  if (depth > MAX_NESTING_DEPTH) {
+    throw new ProtocolError('INVALID_PRIMITIVE', `nesting deeper than ${MAX_NESTING_DEPTH} levels`, {
+      codec: 'xml',
+      frame,
+    });
+  }
+  const out: Record<string, unknown> = {};
+  const rn = node.attributes.rn;
+  if (typeof rn === 'string') out.rn = rn;
+  // Group child elements by name, in order of first appearance (repeated elements → arrays).
+  const groups = new Map<string, TNode[]>();
+  for (const child of node.children) {
+    if (typeof child === 'string') {
+      if (!WHITESPACE_ONLY.test(child)) {
+        throw new ProtocolError('INVALID_PRIMITIVE', `<${name}> mixes text and elements`, {
+          codec: 'xml',
+          frame,
+          field: name,
+        });
+      }
+      continue;
+    }
+    const key = child.tagName;
+    if (key.startsWith('?')) continue;
+    if (isForbiddenKey(key)) {
+      throw new ProtocolError('INVALID_PRIMITIVE', `forbidden element name "${key}"`, {
+        codec: 'xml',
+        frame,
+        field: key,
+      });
+    }
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [child]);
+    else group.push(child);
+  }
+  for (const [key, elements] of groups) out[key] = readMember(key, elements, kindOf(key, name), depth, frame);
+  return out;
+}
+
+function readMember(
+  key: string,
+  elements: TNode[],
+  kind: ValueKind | undefined,
+  depth: number,
+  frame: string,
+): unknown {
+  const first = elements[0]!;
+  if (elements.length === 1 && first.attributes.type === 'json') return readJson(key, first, frame);
+  switch (kind) {
+    case 'stringRepeated':
+    case 'childRef':
+    case 'objectList': {
+      const items: unknown[] = [];
+      for (const element of elements) items.push(readRepeatedItem(key, element, kind, depth, frame));
+      return items;
+    }
+    default:
+      if (elements.length === 1) return readSingle(key, first, kind, depth, frame);
+      if (kind !== undefined) {
+        throw new ProtocolError('INVALID_PRIMITIVE', `<${key}> may appear only once`, {
+          codec: 'xml',
+          frame,
+          field: key,
+        });
+      }
+      // A name the table does not know, repeated: keep every occurrence.
+      return elements.map((element) => readSingle(key, element, undefined, depth, frame));
+  }
+}
+
+function readRepeatedItem(
+  key: string,
+  element: TNode,
+  kind: ValueKind,
+  depth: number,
+  frame: string,
+): unknown {
+  if (isNil(element)) return null;
+  if (element.attributes.type === 'json') return readJson(key, element, frame);
+  if (kind === 'objectList') return readObject(element, key, depth + 1, frame);
+  const text = leafText(key, element, frame);
+  if (kind === 'stringRepeated') return text;
+  // childRef: <ch nm="..." typ="3" spty="...">value</ch>
+  const ref: Record<string, unknown> = {};
+  const { nm, typ, spty } = element.attributes;
+  if (typeof nm === 'string') ref.nm = nm;
+  if (typeof typ === 'string') ref.typ = toNumber(typ);
+  ref.val = text;
+  if (typeof spty === 'string') ref.spty = spty;
+  return ref;
+}
+
+function readSingle(
+  key: string,
+  element: TNode,
+  kind: ValueKind | undefined,
+  depth: number,
+  frame: string,
+): unknown {
+  if (isNil(element)) return null;
+  if (element.attributes.type === 'json') return readJson(key, element, frame);
+  if (hasElementChildren(element)) return readObject(element, key, depth + 1, frame);
+  if (kind === 'object')
+    return typeof element.attributes.rn === 'string'
+      ? readObject(element, key, depth + 1, frame)
+      : emptyOrText(key, element, frame);
+  const text = leafText(key, element, frame);
+  switch (kind) {
+    case 'number':
+      return WHITESPACE_ONLY.test(text) ? null : toNumber(text);
+    case 'boolean':
+      return WHITESPACE_ONLY.test(text) ? null : toBoolean(text);
+    case 'absRel':
+      if (WHITESPACE_ONLY.test(text)) return null;
+      return INTEGER_TEXT.test(text) ? Number(text) : text;
+    case 'nullableString':
+      return text === '' ? null : text;
+    case 'stringList':
+      return splitList(text);
+    case 'numberList': {
+      const items = splitList(text);
+      const numbers: number[] = [];
+      for (const item of items) {
+        const n = Number(item);
+        if (!Number.isFinite(n)) return text; // left as text for validation to name
+        numbers.push(n);
+      }
+      return numbers;
+    }
+    default:
+      return text;
+  }
+}
+
+/** An object-kind element without child elements: `{}` when empty, else its text (validation names it). */
+function emptyOrText(key: string, element: TNode, frame: string): unknown {
+  const text = leafText(key, element, frame);
+  return WHITESPACE_ONLY.test(text) ? {} : text;
+}
+
+function readJson(key: string, element: TNode, frame: string): unknown {
+  const text = leafText(key, element, frame);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (cause) {
+    throw new ProtocolError('MALFORMED', `<${key} type="json"> does not hold JSON`, {
+      codec: 'xml',
+      frame,
+      field: key,
+      cause,
+    });
+  }
+  guardJsonTree(value, frame);
+  return value;
+}
+
+function isNil(element: TNode): boolean {
+  const nil = element.attributes['xsi:nil'];
+  return nil === 'true' || nil === '1';
+}
+
+function hasElementChildren(element: TNode): boolean {
+  for (const child of element.children)
+    if (typeof child !== 'string' && !child.tagName.startsWith('?')) return true;
+  return false;
+}
+
+function leafText(key: string, element: TNode, frame: string): string {
+  const children = element.children;
+  if (children.length === 0) return '';
+  if (children.length === 1 && typeof children[0] === 'string') return children[0];
+  let text = '';
+  for (const child of children) {
+    if (typeof child !== 'string') {
+      if (child.tagName.startsWith('?')) continue;
+      throw new ProtocolError('INVALID_PRIMITIVE', `<${key}> must hold text, not elements`, {
+        codec: 'xml',
+        frame,
+        field: key,
+      });
+    }
+    text += child;
+  }
+  return text;
+}
+
+function splitList(text: string): string[] {
+  const trimmed = text.trim();
+  return trimmed === '' ? [] : trimmed.split(LIST_SEPARATOR);
+}
+
+/** A number, or the text unchanged when it is not one (schema validation then names the field). */
+function toNumber(text: string): number | string {
+  const n = Number(text);
+  return WHITESPACE_ONLY.test(text) || !Number.isFinite(n) ? text : n;
+}
+
+function toBoolean(text: string): boolean | string {
+  const t = text.trim();
+  if (t === 'true' || t === '1') return true;
+  if (t === 'false' || t === '0') return false;
+  return text;
+}
+
+function firstLine(message: string): string {
+  const end = message.indexOf('\n');
+  return end === -1 ? message : message.slice(0, end);
+}

@@ -1,0 +1,270 @@
+/**
+ * How each short name is written in XML and typed back on read (TS-0004 §8.3, digest §8.2).
+ * XML text carries no types, so the reader needs to know that `<mni>5</mni>` is a number,
+ * `<lbl>a b</lbl>` an `xs:list` of strings and `<acr>` a complex element that repeats.
+ *
+ * The table comes from the attribute and parameter tables of the digest (§1, §2, §5, §6, §7) and
+ * Appendix A. Names not listed are strings, except qualified names (`m2m:cnt`, `cod:tempe`), which
+ * are complex elements. A value whose JavaScript type does not fit its kind (for example a
+ * flexContainer custom attribute holding a number, or a server-specific member) is written as JSON
+ * text with `type="json"` by the writer, so no value is ever lost.
+ */
+export type ValueKind =
+  /** xs:string, IDs, URIs, timestamps, durations. Empty element → `""`. */
+  | 'string'
+  /** A string that is NULL when empty (`cr` on CREATE is `<cr/>`). */
+  | 'nullableString'
+  /** Integers, enumerations, floats. Empty element → `null`. */
+  | 'number'
+  /** xs:boolean (`true`/`false`, also `1`/`0` on read). Empty element → `null`. */
+  | 'boolean'
+  /** m2m:absRelTimestamp: an integer (ms) or a timestamp string. */
+  | 'absRel'
+  /** xs:list of strings: one element, whitespace-separated. Empty element → `[]`. */
+  | 'stringList'
+  /** xs:list of numbers: one element, whitespace-separated. Empty element → `[]`. */
+  | 'numberList'
+  /** A simple-typed element with maxOccurs > 1 whose values may hold spaces: repeated elements. */
+  | 'stringRepeated'
+  /** A complex element. Empty element → `{}`. */
+  | 'object'
+  /** A complex element with maxOccurs > 1: repeated elements, always an array on read. */
+  | 'objectList'
+  /** m2m:childResourceRef items (`ch`, `rrf`): `<ch nm=".." typ="3" spty="..">val</ch>`, repeated. */
+  | 'childRef'
+  /** xs:anyType (`con`, `val`): a string as text, anything else as JSON text with `type="json"`. */
+  | 'any';
+
+const STRING_LIST = [
+  'lbl',
+  'acpi',
+  'at',
+  'aa',
+  'poa',
+  'srv',
+  'nu',
+  'csz',
+  'rids',
+  'tkns',
+  'tids',
+  'ltids',
+  'grtm',
+  'aus',
+  'mid',
+  'macp',
+  'daci',
+  'adri',
+  'apri',
+  'airi',
+  'acor',
+  'scp',
+  'subi',
+  'acrs',
+  'rrat',
+  'srat',
+  'rrats',
+  'clbl',
+  'palb',
+  'ipv4',
+  'ipv6',
+  'accc',
+  'mdlt',
+  'm2m:uril',
+  'm2m:atrl',
+] as const;
+
+const NUMBER_LIST = ['srt', 'chty', 'pty', 'accr', 'esf'] as const;
+
+const NUMBERS = [
+  'op',
+  'ty',
+  'rsc',
+  'rcn',
+  'ec',
+  'drt',
+  'cnst',
+  'cnot',
+  'rtv',
+  'st',
+  'mni',
+  'mbs',
+  'mia',
+  'cni',
+  'cbs',
+  'cs',
+  'exc',
+  'psn',
+  'pn',
+  'nsp',
+  'nct',
+  'nec',
+  'net',
+  'mt',
+  'cnm',
+  'mnm',
+  'csy',
+  'cst',
+  'acop',
+  'fu',
+  'fo',
+  'lim',
+  'lvl',
+  'ofst',
+  'sts',
+  'stb',
+  'sza',
+  'szb',
+  'cfs',
+  'regs',
+  'trn',
+  'pei',
+  'peid',
+  'mdn',
+  'mdc',
+  'mdt',
+  'snr',
+  'twt',
+  'mnn',
+  'num',
+  'rs',
+  'typ',
+  'mgd',
+  'gmty',
+  'gsf',
+  'ast',
+  'dcnt',
+  'ops',
+] as const;
+
+const BOOLEANS = [
+  'rr',
+  'da',
+  'tqi',
+  'asi',
+  'auri',
+  'sqi',
+  'disr',
+  'ln',
+  'mtv',
+  'ssi',
+  'vrq',
+  'sud',
+  'trr',
+  'tra',
+  'aerp',
+  'aerid',
+  'acaf',
+  'tren',
+  'trps',
+  'mdd',
+  'nse',
+  'eeno',
+  'asri',
+  'rqag',
+] as const;
+
+const ABS_REL = ['rqet', 'rset', 'oet', 'rp', 'dgt'] as const;
+
+const OBJECTS = [
+  'pc',
+  'rt',
+  'fc',
+  'enc',
+  'bn',
+  'rl',
+  'md',
+  'nev',
+  'rep',
+  'om',
+  'pv',
+  'pvs',
+  'aclr',
+  'acip',
+  'spty',
+  'nar',
+  'esi',
+  'esro',
+  'loc',
+  'ors',
+  'mi',
+  'idr',
+  'encs',
+  'se',
+  'ati',
+  'tqf',
+] as const;
+
+const OBJECT_LISTS = ['acr', 'acco', 'acod', 'catr', 'patr', 'encn', 'ltia'] as const;
+
+const STRING_REPEATED = ['cty', 'smf', 'actw', 'sce', 'escert'] as const;
+
+function table(
+  entries: readonly (readonly [readonly string[], ValueKind])[],
+): ReadonlyMap<string, ValueKind> {
+  const map = new Map<string, ValueKind>();
+  for (const [names, kind] of entries) for (const name of names) map.set(name, kind);
+  return map;
+}
+
+const GLOBAL_KINDS = table([
+  [STRING_LIST, 'stringList'],
+  [NUMBER_LIST, 'numberList'],
+  [NUMBERS, 'number'],
+  [BOOLEANS, 'boolean'],
+  [ABS_REL, 'absRel'],
+  [OBJECTS, 'object'],
+  [OBJECT_LISTS, 'objectList'],
+  [STRING_REPEATED, 'stringRepeated'],
+  [['ch', 'rrf'], 'childRef'],
+  [['con', 'val'], 'any'],
+  [['cr'], 'nullableString'],
+  [['m2m:uri', 'm2m:dbg', 'm2m:qres'], 'string'],
+]);
+
+/** Kinds that depend on the enclosing element (the same short name means different types). */
+const CONTEXT_KINDS: ReadonlyMap<string, ReadonlyMap<string, ValueKind>> = new Map([
+  // filterCriteria: `ty` is a list of resource types, `atr` a list of {nm, val}.
+  [
+    'fc',
+    table([
+      [['ty'], 'numberList'],
+      [['atr'], 'objectList'],
+    ]),
+  ],
+  // eventNotificationCriteria: `net` holds up to 5 values, `atr` is an attribute-name list, `om` repeats.
+  [
+    'enc',
+    table([
+      [['net'], 'numberList'],
+      [['atr'], 'stringList'],
+      [['om'], 'objectList'],
+    ]),
+  ],
+  // Batch notifications and aggregated responses hold repeated primitives.
+  ['m2m:agn', table([[['m2m:sgn'], 'objectList']])],
+  ['m2m:agr', table([[['m2m:rsp'], 'objectList']])],
+]);
+
+/** True for a qualified name (`m2m:cnt`, `cod:tempe`): an XSD global element. */
+export function isQualifiedName(name: string): boolean {
+  return name.includes(':');
+}
+
+/**
+ * The kind of the member `name` inside the element `parent` (the parent's own member name, or the
+ * root element name for top-level parameters).
+ * @returns the kind, and whether the table knows the name (unknown names may repeat freely on read).
+ */
+export function kindOf(name: string, parent: string): ValueKind | undefined {
+  const contextual = CONTEXT_KINDS.get(parent)?.get(name);
+  if (contextual !== undefined) return contextual;
+  const known = GLOBAL_KINDS.get(name);
+  if (known !== undefined) return known;
+  if (isQualifiedName(name)) {
+    // Inline child resources (rcn 4/8) repeat inside their parent resource; m2m:rce holds one.
+    return isQualifiedName(parent) && parent !== 'm2m:rce' && parent !== 'm2m:rqp' && parent !== 'm2m:rsp'
+      ? 'objectList'
+      : 'object';
+  }
+  return undefined;
+}
