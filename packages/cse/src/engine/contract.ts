@@ -30,7 +30,11 @@ export interface DeliveryOptions {
  * be delivered.
  */
 export interface NotificationSink {
-  deliver(target: string, request: RequestPrimitive, options?: DeliveryOptions): Promise<ResponsePrimitive | undefined>;
+  deliver(
+    target: string,
+    request: RequestPrimitive,
+    options?: DeliveryOptions,
+  ): Promise<ResponsePrimitive | undefined>;
 }
 
 /** Options to create an engine. */

@@ -1,0 +1,102 @@
+/** Longest delay Node accepts for a timer; later deadlines re-arm. */
+const MAX_DELAY = 2_147_483_647;
+
+interface Entry {
+  at: number;
+  key: string;
+}
+
+/**
+ * Deadlines keyed by resource ID in a binary min-heap, served by one unref'd timer. Re-scheduling
+ * or cancelling leaves stale heap entries that are skipped on pop (lazy deletion).
+ */
+export class ExpiryQueue {
+  private readonly heap: Entry[] = [];
+  private readonly deadlines = new Map<string, number>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private armedFor = Number.POSITIVE_INFINITY;
+  private closed = false;
+
+  /**
+   * @param now clock in epoch ms
+   * @param onExpire called with the key of every deadline that has passed
+   */
+  constructor(
+    private readonly now: () => number,
+    private readonly onExpire: (key: string) => void,
+  ) {}
+
+  /** Set (or move) the deadline of `key`. */
+  schedule(key: string, at: number): void {
+    if (this.closed) return;
+    this.deadlines.set(key, at);
+    this.push({ at, key });
+    if (at < this.armedFor) this.arm();
+  }
+
+  /** Forget the deadline of `key`. */
+  cancel(key: string): void {
+    this.deadlines.delete(key);
+  }
+
+  /** Stop the timer; nothing expires afterwards. */
+  close(): void {
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private arm(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.armedFor = Number.POSITIVE_INFINITY;
+    const top = this.heap[0];
+    if (!top || this.closed) return;
+    this.armedFor = top.at;
+    const delay = Math.min(Math.max(top.at - this.now(), 0), MAX_DELAY);
+    this.timer = setTimeout(() => this.fire(), delay);
+    this.timer.unref?.();
+  }
+
+  private fire(): void {
+    this.timer = undefined;
+    const now = this.now();
+    for (let top = this.heap[0]; top && top.at <= now; top = this.heap[0]) {
+      this.pop();
+      if (this.deadlines.get(top.key) !== top.at) continue;
+      this.deadlines.delete(top.key);
+      this.onExpire(top.key);
+    }
+    this.arm();
+  }
+
+  private push(entry: Entry): void {
+    const h = this.heap;
+    h.push(entry);
+    let i = h.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (h[p]!.at <= h[i]!.at) break;
+      [h[p], h[i]] = [h[i]!, h[p]!];
+      i = p;
+    }
+  }
+
+  private pop(): void {
+    const h = this.heap;
+    const last = h.pop()!;
+    if (h.length === 0) return;
+    h[0] = last;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < h.length && h[l]!.at < h[m]!.at) m = l;
+      if (r < h.length && h[r]!.at < h[m]!.at) m = r;
+      if (m === i) return;
+      [h[m], h[i]] = [h[i]!, h[m]!];
+      i = m;
+    }
+  }
+}
