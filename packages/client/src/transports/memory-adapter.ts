@@ -131,9 +131,12 @@ export class MemoryServerConnection {
 export class MemoryServer {
   /**
    * Decides each handshake. The default selects the client's first offered subprotocol.
-   * Replace it to refuse, select nothing, or select a name the client did not offer.
+   * Replace it to refuse, select nothing, or select a name the client did not offer; return a
+   * promise to hold the handshake pending (a CSE that is slow or down).
    */
-  handshake: (request: SocketOpenRequest) => MemoryHandshakeDecision = (request) => ({
+  handshake: (request: SocketOpenRequest) => MemoryHandshakeDecision | Promise<MemoryHandshakeDecision> = (
+    request,
+  ) => ({
     protocol: request.protocols[0] ?? '',
   });
   /** Every accepted connection, oldest first. */
@@ -230,13 +233,12 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryP
         ...(request.headers ? { headers: { ...request.headers } } : {}),
       };
       server.handshakes.push(snapshot);
-      queueMicrotask(() => {
+      const decide = (decision: MemoryHandshakeDecision) => {
         if (socket.isClosed) {
           // The client gave up before the handshake completed.
           listeners.onClose({ code: 1006, reason: 'closed before the handshake completed', wasClean: false });
           return;
         }
-        const decision = server.handshake(snapshot);
         if ('refuse' in decision) {
           listeners.onHandshakeError({
             status: decision.refuse,
@@ -249,6 +251,10 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryP
         socket.attach(connection);
         server.accept(connection);
         listeners.onOpen({ protocol: decision.protocol, extensions: decision.extensions ?? '' });
+      };
+      queueMicrotask(() => {
+        if (socket.isClosed) return decide({ protocol: '' });
+        void Promise.resolve(server.handshake(snapshot)).then(decide);
       });
       return socket;
     },
