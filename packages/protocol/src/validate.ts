@@ -1,0 +1,381 @@
+/**
+ * Validation of primitives and resource representations.
+ *
+ * - Send side (`validateRequest`, `validateResponse`, `validateResource`): rejects what the spec
+ *   forbids, with a {@link ProtocolError} whose `field` names the offending member.
+ * - Receive side (`parseIncomingRequest`, `parseIncomingResponse`): checks types only and
+ *   tolerates unknown members, because real servers add them.
+ *
+ * Schemas are built once at import; a call runs one schema parse plus a few property checks.
+ */
+import type * as z from 'zod/mini';
+import { isResultContentAllowed, Operation, ResourceType } from './constants.js';
+import { ProtocolError } from './errors.js';
+import { contentKeyOf, resourceTypeOf } from './names/resource-types.js';
+import type { RequestPrimitive, ResponsePrimitive } from './primitive.js';
+import { attributeListSchema, CONTENT_SCHEMAS, notificationSchema } from './schemas/content.js';
+import {
+  REQUEST_PARAMETERS,
+  RESPONSE_PARAMETERS,
+  requestPrimitiveSchema,
+  responsePrimitiveSchema,
+} from './schemas/primitives.js';
+import { rulesOf } from './schemas/resource-rules.js';
+import { flexContainerSchema, genericResourceSchema } from './schemas/resources.js';
+import type { ContentTypes } from './schemas/types.js';
+
+/** How a resource representation is used: in a CREATE, an UPDATE, or as returned by a CSE. */
+export type ResourceMode = 'create' | 'update' | 'representation';
+
+const RELEASE_VERSION = /^\d+[a-z]?$/;
+
+/** `pc` members a NOTIFY may carry (TS-0004 Table 7.5.1.1-2). */
+const NOTIFY_CONTENT = new Set(['m2m:sgn', 'm2m:agn', 'm2m:rsp', 'm2m:seci']);
+
+/** Non-resource `pc` members: never the content of a CREATE or UPDATE. */
+const NON_RESOURCE = new Set([
+  'm2m:sgn',
+  'm2m:agn',
+  'm2m:atrl',
+  'm2m:seci',
+  'm2m:rqp',
+  'm2m:rsp',
+  'm2m:agr',
+  'm2m:rce',
+  'm2m:uri',
+  'm2m:uril',
+  'm2m:rrl',
+  'm2m:dbg',
+  'm2m:qres',
+  'm2m:tsn',
+  'm2m:tgp',
+]);
+
+function fail(field: string, reason: string): never {
+  throw new ProtocolError(
+    'INVALID_PRIMITIVE',
+    field ? `${field}: ${reason}` : reason,
+    field ? { field } : {},
+  );
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+function has(p: Record<string, unknown>, key: string): boolean {
+  return Object.hasOwn(p, key) && p[key] !== undefined;
+}
+
+/** A readable reason for the first zod issue, without loading a zod locale. */
+function reasonOf(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return `expected ${issue.expected === 'int' ? 'an integer' : issue.expected}`;
+    case 'too_small':
+      if (issue.origin === 'array') return `needs at least ${issue.minimum} item(s)`;
+      if (issue.origin === 'string') return 'must not be empty';
+      return `must be ${issue.inclusive ? 'at least' : 'more than'} ${issue.minimum}`;
+    case 'too_big':
+      if (issue.origin === 'array') return `holds at most ${issue.maximum} item(s)`;
+      return `must be ${issue.inclusive ? 'at most' : 'less than'} ${issue.maximum}`;
+    case 'invalid_union': {
+      const expected = issue.errors.map((e) => (e[0]?.code === 'invalid_type' ? e[0].expected : undefined));
+      return expected.every((x) => x !== undefined) ? `expected ${expected.join(' or ')}` : 'invalid value';
+    }
+    default:
+      return issue.message && issue.message !== 'Invalid input' ? issue.message : 'invalid value';
+  }
+}
+
+function check(schema: z.ZodMiniType, value: unknown, prefix: string): void {
+  const r = schema.safeParse(value);
+  if (r.success) return;
+  const issue = r.error.issues[0]!;
+  const path = issue.path.map(String).join('.');
+  fail(prefix && path ? `${prefix}.${path}` : prefix || path, reasonOf(issue));
+}
+
+function checkRvi(p: Record<string, unknown>): void {
+  const rvi = p.rvi;
+  if (rvi === undefined) fail('rvi', 'is mandatory from Release 2 on');
+  if (typeof rvi !== 'string') fail('rvi', 'must be a string such as "3", not a number');
+  if (!RELEASE_VERSION.test(rvi)) fail('rvi', `"${rvi}" is not a release version`);
+}
+
+function checkKnownKeys(p: Record<string, unknown>, known: ReadonlySet<string>, kind: string): void {
+  for (const key of Object.keys(p)) if (!known.has(key)) fail(key, `is not a ${kind} parameter`);
+}
+
+/** The schema of a `pc` member; unknown m2m names are treated as generic resources. */
+function schemaFor(qualifiedName: string): z.ZodMiniType {
+  const known = CONTENT_SCHEMAS.get(qualifiedName);
+  if (known) return known;
+  // Resources of other namespaces are flexContainer specializations (TS-0023).
+  return qualifiedName.startsWith('m2m:') ? genericResourceSchema : flexContainerSchema;
+}
+
+/** An UPDATE deletes an attribute with null, which is valid whatever the attribute's type. */
+function withoutNulls(value: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    if (value[key] === null) continue;
+    // defineProperty: a `__proto__` member must stay data, not become the prototype.
+    Object.defineProperty(out, key, {
+      value: value[key],
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return out;
+}
+
+function checkResource(qualifiedName: string, value: unknown, mode: ResourceMode, prefix: string): void {
+  const checked = mode === 'update' && isObject(value) ? withoutNulls(value) : value;
+  check(schemaFor(qualifiedName), checked, prefix);
+  if (mode === 'representation' || !isObject(value)) return;
+  const rules = rulesOf(qualifiedName);
+  if (mode === 'create') {
+    if (rules.notCreatable) fail(prefix, 'cannot be created by a request');
+    for (const key of rules.mandatory)
+      if (!has(value, key)) fail(`${prefix}.${key}`, 'is mandatory on CREATE');
+    for (const key of rules.notOnCreate)
+      if (has(value, key)) fail(`${prefix}.${key}`, 'is not permitted on CREATE');
+    for (const key of Object.keys(value)) {
+      if (value[key] !== null) continue;
+      if (key !== 'cr') fail(`${prefix}.${key}`, 'null is only meaningful on UPDATE');
+    }
+    if (value.cr !== undefined && value.cr !== null) {
+      fail(`${prefix}.cr`, 'must be null on CREATE (the CSE sets the creator)');
+    }
+    const pvs = value.pvs;
+    if (qualifiedName === 'm2m:acp' && isObject(pvs) && Array.isArray(pvs.acr) && pvs.acr.length === 0) {
+      fail(`${prefix}.pvs.acr`, 'needs at least one rule');
+    }
+  } else {
+    if (rules.immutable) fail(prefix, 'cannot be updated');
+    for (const key of rules.notOnUpdate)
+      if (Object.hasOwn(value, key)) fail(`${prefix}.${key}`, 'is not permitted on UPDATE');
+  }
+}
+
+function checkFilterCriteria(fc: Record<string, unknown>): void {
+  const { fu, fo, cfs, gmty, geom, gsf } = fc;
+  if (fu !== undefined && (fu as number) < 1)
+    fail('fc.fu', 'must be 1 (discovery), 2 (conditional retrieval) or 3');
+  if (fu !== undefined && (fu as number) > 4)
+    fail('fc.fu', 'must be 1 (discovery), 2 (conditional retrieval) or 3');
+  if (fo !== undefined && ((fo as number) < 1 || (fo as number) > 3))
+    fail('fc.fo', 'must be 1 (AND) or 2 (OR)');
+  if (cfs !== undefined && fc.cfq === undefined) fail('fc.cfq', 'is required with fc.cfs');
+  const geo = [gmty, geom, gsf].filter((x) => x !== undefined).length;
+  if (geo !== 0 && geo !== 3) fail('fc.gmty', 'gmty, geom and gsf go together');
+}
+
+function checkRequestContent(p: RequestPrimitive, op: number, pc: Record<string, unknown>): void {
+  const key = contentKeyOf(pc);
+  if (key === undefined) fail('pc', 'must have exactly one member');
+  const value = pc[key];
+  const prefix = `pc.${key}`;
+  switch (op) {
+    case Operation.Create: {
+      if (NON_RESOURCE.has(key)) fail('pc', `${key} is not a resource`);
+      const ty = resourceTypeOf(key);
+      if (ty !== undefined && ty !== p.ty) fail('ty', `${p.ty} does not match the content ${key} (${ty})`);
+      if (!key.startsWith('m2m:') && p.ty !== ResourceType.FlexContainer) {
+        fail('ty', `${key} is a flexContainer specialization and needs ty 28`);
+      }
+      checkResource(key, value, 'create', prefix);
+      return;
+    }
+    case Operation.Update:
+      if (NON_RESOURCE.has(key)) fail('pc', `${key} is not a resource`);
+      checkResource(key, value, 'update', prefix);
+      return;
+    case Operation.Retrieve:
+      if (key !== 'm2m:atrl') fail('pc', 'a RETRIEVE may only carry m2m:atrl');
+      check(attributeListSchema, value, prefix);
+      if ((value as unknown[]).length === 0) fail(prefix, 'needs at least one attribute');
+      return;
+    case Operation.Notify:
+      if (!NOTIFY_CONTENT.has(key))
+        fail('pc', `a NOTIFY carries m2m:sgn, m2m:agn, m2m:rsp or m2m:seci, not ${key}`);
+      if (key === 'm2m:sgn') checkNotification(value, prefix);
+      else if (key === 'm2m:agn') checkAggregatedNotification(value, prefix);
+      else check(schemaFor(key), value, prefix);
+      return;
+    default:
+      fail('pc', 'is not permitted on DELETE');
+  }
+}
+
+function checkNotification(value: unknown, prefix: string): void {
+  check(notificationSchema, value, prefix);
+  if (typeof (value as Record<string, unknown>).sur !== 'string') fail(`${prefix}.sur`, 'is mandatory');
+}
+
+function checkAggregatedNotification(value: unknown, prefix: string): void {
+  check(schemaFor('m2m:agn'), value, prefix);
+  const list = (value as Record<string, unknown>)['m2m:sgn'];
+  const items = Array.isArray(list) ? list : [list];
+  if (items.length === 0) fail(`${prefix}.m2m:sgn`, 'needs at least one notification');
+  items.forEach((item, i) => {
+    checkNotification(item, Array.isArray(list) ? `${prefix}.m2m:sgn.${i}` : `${prefix}.m2m:sgn`);
+  });
+}
+
+/**
+ * Validate a request primitive before sending it (short names, JSON form). Checks every
+ * parameter's type and the per-operation rules of TS-0004 Table 7.2.1.1-1: `ty` only and always
+ * on CREATE, `pc` where mandatory and with exactly one member matching `ty`, no `fc` on CREATE
+ * or NOTIFY, `rcn` valid for the operation, `rt.nu` only with `rtv` 2, `rvi` a string,
+ * `cr` null on CREATE, mandatory attributes present and read-only ones absent, and more.
+ *
+ * @returns the same object, typed.
+ * @throws {ProtocolError} `INVALID_PRIMITIVE` with `field` naming the offending member.
+ */
+export function validateRequest(p: unknown): RequestPrimitive {
+  if (!isObject(p)) fail('', 'a request primitive must be an object');
+  checkKnownKeys(p, REQUEST_PARAMETERS, 'request');
+  if (typeof p.rvi === 'number') fail('rvi', 'must be a string such as "3", not a number');
+  check(requestPrimitiveSchema, p, '');
+  const req = p as RequestPrimitive;
+  const op = req.op;
+  checkRvi(p);
+
+  const aeCreate = op === Operation.Create && req.ty === ResourceType.AE;
+  if (req.fr === undefined ? !aeCreate : req.fr === '' && !aeCreate) {
+    fail('fr', 'is mandatory (only an AE CREATE may omit it)');
+  }
+  if (op === Operation.Create) {
+    if (req.ty === undefined) fail('ty', 'is mandatory on CREATE');
+  } else if (req.ty !== undefined) {
+    fail('ty', 'is only permitted on CREATE');
+  }
+
+  if (req.pc === undefined) {
+    if (op === Operation.Create || op === Operation.Update || op === Operation.Notify) {
+      fail('pc', 'is mandatory for this operation');
+    }
+  } else {
+    checkRequestContent(req, op, req.pc);
+  }
+
+  if (req.fc !== undefined) {
+    if (op === Operation.Create || op === Operation.Notify)
+      fail('fc', 'is not permitted on CREATE or NOTIFY');
+    checkFilterCriteria(req.fc);
+  }
+
+  const rt = req.rt;
+  if (rt !== undefined) {
+    if (rt.rtv < 1 || rt.rtv > 5) fail('rt.rtv', 'must be 1..5');
+    if (rt.nu !== undefined && rt.rtv !== 2)
+      fail('rt.nu', 'is only permitted with rt.rtv 2 (nonBlockingRequestAsynch)');
+  }
+
+  if (req.rcn !== undefined) {
+    if (op === Operation.Notify) fail('rcn', 'is not permitted on NOTIFY');
+    if (!isResultContentAllowed(op, req.rcn, req.fc?.fu)) {
+      fail('rcn', `${req.rcn} is not valid for this operation`);
+    }
+  }
+  if (req.drt !== undefined) {
+    if (op !== Operation.Retrieve) fail('drt', 'is only permitted on RETRIEVE');
+    if (req.drt !== 1 && req.drt !== 2) fail('drt', 'must be 1 (structured) or 2 (unstructured)');
+  }
+  if (req.sqi !== undefined) {
+    if (op !== Operation.Retrieve) fail('sqi', 'is only permitted on RETRIEVE');
+    if (req.sqi && req.rcn !== 10) fail('rcn', 'must be 10 (semantic content) with sqi');
+  }
+  if (op === Operation.Notify) {
+    for (const key of ['rp', 'grtm', 'asi', 'aus', 'auri'])
+      if (has(p, key)) fail(key, 'is not permitted on NOTIFY');
+  }
+  const ec = req.ec;
+  if (ec !== undefined && !(ec >= 2 && ec <= 4) && !(ec >= 100 && ec <= 999)) {
+    fail('ec', 'must be 2, 3, 4 or a user category 100..999');
+  }
+  return req;
+}
+
+/**
+ * Validate a response primitive before sending it: `rsc` an integer status code, `rqi` and
+ * `rvi` (a string) present, `pc` with exactly one member whose representation type-checks,
+ * `cnst` 1 or 2, and no unknown parameters.
+ *
+ * @returns the same object, typed.
+ * @throws {ProtocolError} `INVALID_PRIMITIVE` with `field` naming the offending member.
+ */
+export function validateResponse(p: unknown): ResponsePrimitive {
+  if (!isObject(p)) fail('', 'a response primitive must be an object');
+  checkKnownKeys(p, RESPONSE_PARAMETERS, 'response');
+  if (typeof p.rvi === 'number') fail('rvi', 'must be a string such as "3", not a number');
+  check(responsePrimitiveSchema, p, '');
+  const rsp = p as ResponsePrimitive;
+  if (rsp.rsc < 1000 || rsp.rsc > 6999) fail('rsc', 'must be a status code 1000..6999');
+  if (!rsp.rqi) fail('rqi', 'is mandatory');
+  checkRvi(p);
+  if (rsp.pc !== undefined) {
+    const key = contentKeyOf(rsp.pc);
+    if (key === undefined) fail('pc', 'must have exactly one member');
+    checkResource(key, rsp.pc[key], 'representation', `pc.${key}`);
+  }
+  if (rsp.cnst !== undefined && rsp.cnst !== 1 && rsp.cnst !== 2)
+    fail('cnst', 'must be 1 (partial) or 2 (full)');
+  return rsp;
+}
+
+/**
+ * Check an incoming request primitive: parameter types only, unknown members tolerated. A
+ * notification's `m2m:sgn` / `m2m:agn` is type-checked too, so handlers can rely on its shape.
+ *
+ * @throws {ProtocolError} `INVALID_PRIMITIVE` with `field` naming the offending member.
+ */
+export function parseIncomingRequest(p: unknown): RequestPrimitive {
+  if (!isObject(p)) fail('', 'a request primitive must be an object');
+  check(requestPrimitiveSchema, p, '');
+  const req = p as RequestPrimitive;
+  if (req.op === Operation.Notify && req.pc !== undefined) {
+    const sgn = Object.hasOwn(req.pc, 'm2m:sgn') ? req.pc['m2m:sgn'] : undefined;
+    if (sgn !== undefined) check(notificationSchema, sgn, 'pc.m2m:sgn');
+    const agn = Object.hasOwn(req.pc, 'm2m:agn') ? req.pc['m2m:agn'] : undefined;
+    if (agn !== undefined) check(schemaFor('m2m:agn'), agn, 'pc.m2m:agn');
+  }
+  return req;
+}
+
+/**
+ * Check an incoming response primitive: parameter types only, unknown members tolerated
+ * (ACME echoes `rcn` / `drt`), `rqi` optional (some error answers lack it), `pc` may be `{}`
+ * (Mobius on DELETE).
+ *
+ * @throws {ProtocolError} `INVALID_PRIMITIVE` with `field` naming the offending member.
+ */
+export function parseIncomingResponse(p: unknown): ResponsePrimitive {
+  if (!isObject(p)) fail('', 'a response primitive must be an object');
+  check(responsePrimitiveSchema, p, '');
+  return p as ResponsePrimitive;
+}
+
+/**
+ * Validate a resource representation or other `pc` member by qualified short name
+ * (`'m2m:cnt'`, `'cod:tempe'`, `'m2m:sgn'`). Known attributes are type-checked, unknown ones
+ * pass. With `mode` `'create'` or `'update'`, the presence rules of that operation apply too
+ * (mandatory attributes, read-only attributes, `cr` null on CREATE, no null on CREATE).
+ *
+ * @param mode how the value is used.
+ * @default mode 'representation'
+ * @returns the same value, typed for the known names.
+ * @throws {ProtocolError} `INVALID_PRIMITIVE` with `field` such as `m2m:cnt.mni`.
+ */
+export function validateResource<K extends string>(
+  qualifiedName: K,
+  value: unknown,
+  mode: ResourceMode = 'representation',
+): K extends keyof ContentTypes ? ContentTypes[K] : Record<string, unknown> {
+  if (mode !== 'representation' && NON_RESOURCE.has(qualifiedName)) fail(qualifiedName, 'is not a resource');
+  checkResource(qualifiedName, value, mode, qualifiedName);
+  return value as K extends keyof ContentTypes ? ContentTypes[K] : Record<string, unknown>;
+}
