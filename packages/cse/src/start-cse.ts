@@ -4,13 +4,12 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Engine, EngineOptions } from './engine/contract.js';
 import { createEngine } from './engine/index.js';
-import { supportedSerializations } from './server/codecs.js';
 import { ConnectionRegistry } from './server/connection-registry.js';
 import { FrameHandler } from './server/frame-handler.js';
 import { createServerLog } from './server/logger.js';
 import { ServerNotificationSink } from './server/notification-sink.js';
 import { OfflineStore } from './server/offline-store.js';
-import { type CseOptions, CseOptionsError, resolveOptions } from './server/options.js';
+import { type CseOptions, resolveOptions } from './server/options.js';
 import { UrlDelivery } from './server/url-delivery.js';
 import { WebSocketBinding } from './server/websocket-binding.js';
 
@@ -53,13 +52,6 @@ export interface StartCseOptions extends CseOptions {
  */
 export async function startCse(options: StartCseOptions = {}): Promise<CseHandle> {
   const o = resolveOptions(options);
-  const serializations = supportedSerializations(o.serializations);
-  if (serializations.length === 0) {
-    throw new CseOptionsError(
-      'serializations',
-      `none of ${o.serializations.join(', ')} is available in this build`,
-    );
-  }
   const log = createServerLog(options.logger, o.verbose);
 
   const server = o.tls
@@ -144,7 +136,7 @@ export async function startCse(options: StartCseOptions = {}): Promise<CseHandle
     server,
     {
       cseId: o.cseId,
-      serializations,
+      serializations: o.serializations,
       perMessageDeflate: o.perMessageDeflate,
       maxPayload: o.maxPayload,
       maxConnections: o.maxConnections,
@@ -153,7 +145,7 @@ export async function startCse(options: StartCseOptions = {}): Promise<CseHandle
     frames,
     log,
   );
-  log.info(`oneM2M CSE ${o.cseId}/${o.cseName} listening on ${url} (${serializations.join(', ')})`);
+  log.info(`oneM2M CSE ${o.cseId}/${o.cseName} listening on ${url} (${o.serializations.join(', ')})`);
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {

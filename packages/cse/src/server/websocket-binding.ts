@@ -138,12 +138,12 @@ export class WebSocketBinding {
   }
 
   #onOpen(socket: WebSocket, selected: SelectedSubprotocol, origin: string | undefined): void {
-    const codec = codecFor(selected.serialization);
-    if (!codec) {
-      socket.close(1011, 'Serialization not available');
-      return;
-    }
-    const connection = new ClientConnection(this.#nextId++, socket, selected.protocol, codec);
+    const connection = new ClientConnection(
+      this.#nextId++,
+      socket,
+      selected.protocol,
+      codecFor(selected.serialization),
+    );
     this.#connections.add(connection);
     socket.on('message', (data, isBinary) => {
       void this.#frames.handle(connection, data, isBinary);

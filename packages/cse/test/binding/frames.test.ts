@@ -1,4 +1,4 @@
-import { decodeCbor, encodeCbor, type RequestPrimitive } from '@onem2m-ws/protocol';
+import { decodeCbor, decodeXml, encodeCbor, type RequestPrimitive } from '@onem2m-ws/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CseHandle } from '../../src/start-cse.js';
 import type { FakeEngine } from '../helpers/fake-engine.js';
@@ -125,6 +125,39 @@ describe('CBOR connections', () => {
     );
     expect(isBinary).toBe(true);
     expect(decodeCbor(new Uint8Array(data)).primitive).toMatchObject({ rsc: 2001, rqi: 'cb1' });
+  });
+});
+
+describe('XML connections', () => {
+  const rqp = (body: string) => `<m2m:rqp xmlns:m2m="http://www.onem2m.org/xml/protocols">${body}</m2m:rqp>`;
+  const nextText = (c: RawConnection) =>
+    new Promise<string>((resolve) =>
+      c.ws.once('message', (d, isBinary) => resolve(isBinary ? '' : d.toString())),
+    );
+
+  it('answers an XML request with an XML response in a text frame', async () => {
+    ({ cse, engine } = await startFakeCse());
+    const c = await connect('oneM2M.R2.0.xml');
+    expect(c.protocol).toBe('oneM2M.R2.0.xml');
+    const reply = nextText(c);
+    c.send(
+      rqp(
+        '<op>1</op><to>cse-in</to><fr>Cxml</fr><rqi>x1</rqi><rvi>3</rvi><ty>2</ty><pc><m2m:ae rn="xmlae"><api>Nxml</api><rr>true</rr><srv>3</srv></m2m:ae></pc>',
+      ),
+    );
+    const text = await reply;
+    expect(text).toMatch(/^(<\?xml[^>]*>)?<m2m:rsp/);
+    expect(decodeXml(text).primitive).toMatchObject({ rsc: 2001, rqi: 'x1', rvi: '3', to: 'Cxml' });
+  });
+
+  it('answers malformed XML with 4000, keeping a readable rqi', async () => {
+    ({ cse, engine } = await startFakeCse());
+    const c = await connect('oneM2M.xml');
+    const reply = nextText(c);
+    c.send(rqp('<op>2</op><rqi>x2</rqi><to>cse-in</to><unclosed>'));
+    const response = decodeXml(await reply).primitive as Record<string, any>;
+    expect(response).toMatchObject({ rsc: 4000, rqi: 'x2' });
+    expect(typeof response.pc['m2m:dbg']).toBe('string');
   });
 });
 
