@@ -18,7 +18,8 @@ const TEXT_SPECIAL_ALL = /[&<>\r]/g;
 const ATTR_SPECIAL = /[&<>"'\t\n\r]/;
 const ATTR_SPECIAL_ALL = /[&<>"'\t\n\r]/g;
 const XML_WHITESPACE = /[ \t\r\n]/;
-const INTEGER_TEXT = /^-?\d+$/;
+// absRel strings the reader would type as a number or NULL: written as JSON text instead.
+const ABS_REL_AMBIGUOUS = /^[ \t\r\n]*(?:-?\d+)?[ \t\r\n]*$/;
 const NONCHAR_ALL = /[\uFFFE\uFFFF]/g;
 // ASCII subset of XML Names, optionally prefixed: enough for every oneM2M short name.
 const ELEMENT_NAME = /^[A-Za-z_][A-Za-z0-9._-]*(?::[A-Za-z_][A-Za-z0-9._-]*)?$/;
@@ -108,7 +109,7 @@ function writeMember(key: string, value: unknown, kind: ValueKind | undefined, d
       return typeof value === 'boolean' ? leaf(key, value ? 'true' : 'false') : asJson(key, value);
     case 'absRel':
       if (typeof value === 'number' && Number.isSafeInteger(value)) return leaf(key, String(value));
-      return typeof value === 'string' && value !== '' && !INTEGER_TEXT.test(value) && isXmlSafe(value)
+      return typeof value === 'string' && !ABS_REL_AMBIGUOUS.test(value) && isXmlSafe(value)
         ? leaf(key, escapeText(value))
         : asJson(key, value);
     case 'nullableString':
