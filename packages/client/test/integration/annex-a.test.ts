@@ -88,7 +88,11 @@ describe('faults on a real socket', () => {
   it('a dropped connection rejects in-flight requests; a retried retrieve and later requests succeed', async () => {
     let dropped = false;
     server = await startAnnexAServer({
-      dropOn: (r) => r.op === 1 && r.ty === 3 && !dropped && (dropped = true),
+      dropOn: (r) => {
+        if (r.op !== 1 || r.ty !== 3 || dropped) return false;
+        dropped = true;
+        return true;
+      },
     });
     client = createClient({ url: server.url, originator: 'Cfixed', requestTimeout: 5000 });
     await client.register({ api: 'Nx', rn: 'ae' });
