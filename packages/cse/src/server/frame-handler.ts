@@ -164,7 +164,14 @@ export class FrameHandler {
   #bindRegisteredAe(connection: ClientConnection, response: ResponsePrimitive): string | undefined {
     const ae = response.pc?.['m2m:ae'] as { aei?: unknown } | undefined;
     if (typeof ae?.aei !== 'string' || ae.aei === '') return undefined;
-    this.#deps.registry.bind(originatorKey(ae.aei, this.#deps.cseId), connection, 'explicit');
+    const key = originatorKey(ae.aei, this.#deps.cseId);
+    this.#deps.registry.bind(key, connection, 'explicit');
+    // A connection opened with a header naming an ID that then was not the one registered
+    // speaks for the registered AE from now on (requests without `fr` use it).
+    const primary = connection.primaryOriginator;
+    if (primary !== key && (primary === undefined || !this.#deps.engine().isRegistered(primary))) {
+      connection.primaryOriginator = key;
+    }
     return ae.aei;
   }
 

@@ -140,6 +140,26 @@ describe('opening handshake: X-M2M-Origin', () => {
     expect(a.ws.readyState).toBe(a.ws.OPEN);
   });
 
+  it('speaks for the registered AE when the header named an ID that was not registered', async () => {
+    const started = await startFakeCse();
+    cse = started.cse;
+    const c = await connect('oneM2M.json', { 'X-M2M-Origin': 'Cwished' });
+    const reg = await c.request({
+      op: 1,
+      to: 'cse-in',
+      rqi: 'w1',
+      rvi: '3',
+      ty: 2,
+      pc: { 'm2m:ae': { api: 'N', rr: true, srv: ['3'] } },
+    });
+    expect(reg.rsc).toBe(2001);
+    const aei = reg.pc['m2m:ae'].aei as string;
+    expect(aei).not.toBe('Cwished');
+    const retrieve = await c.request({ op: 2, to: 'cse-in', rqi: 'w2', rvi: '3' });
+    expect(retrieve.rsc).toBe(2000);
+    expect(started.engine.seen.at(-1)?.request.fr).toBe(aei);
+  });
+
   it('refuses an unusable X-M2M-Origin with 400', async () => {
     ({ cse } = await startFakeCse());
     const r = await refusal(cse.url, ['oneM2M.json'], { headers: { 'X-M2M-Origin': 'Ca, Cb' } });
