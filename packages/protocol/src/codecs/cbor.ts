@@ -64,6 +64,8 @@ export function encodeCbor(primitive: Primitive): Uint8Array {
  * `NOT_A_PRIMITIVE` / `INVALID_PRIMITIVE` for CBOR that is not a primitive.
  */
 export function decodeCbor(frame: string | Uint8Array): DecodedPrimitive {
+  // Browsers hand binary messages over as ArrayBuffer when `binaryType` is 'arraybuffer'.
+  if ((frame as unknown) instanceof ArrayBuffer) frame = new Uint8Array(frame as unknown as ArrayBuffer);
   if (!(frame instanceof Uint8Array)) {
     throw new ProtocolError(
       'WRONG_FRAME_TYPE',

@@ -78,6 +78,12 @@ describe('cborCodec', () => {
     expect(decodeCbor(bytes)).toEqual({ kind: 'response', primitive: { rsc: 2000, rqi: 'a' } });
   });
 
+  it('accepts an ArrayBuffer (browser binaryType "arraybuffer")', () => {
+    const bytes = encodeCbor({ rsc: 2000, rqi: 'a' });
+    const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    expect(decodeCbor(buffer as never).primitive).toEqual({ rsc: 2000, rqi: 'a' });
+  });
+
   it('refuses a text frame with WRONG_FRAME_TYPE', () => {
     expect(codeOf(() => decodeCbor('{"rsc":2000,"rqi":"a"}'))).toBe('WRONG_FRAME_TYPE');
   });
