@@ -12,6 +12,7 @@ import { loadClient } from '../lib/sdk.mjs';
 import { sdkClientOptions } from '../lib/sdk-options.mjs';
 import { quantile } from '../lib/stats.mjs';
 import { suiteMain } from '../lib/suite.mjs';
+import { validatingCodec } from '../lib/validation.mjs';
 
 const LEVELS = [1, 16, 256];
 const ROUNDS = 2;
@@ -24,8 +25,14 @@ async function rawContender(url) {
   return { send: () => raw.request(primitive), close: () => raw.close() };
 }
 
-async function sdkContender(url, sdk) {
-  const client = sdk.createClient(sdkClientOptions(url));
+/**
+ * `sdk`: the client as configured by default (the codec's structural checks only);
+ * `sdkValidated`: the same with receive-side schema validation of every response (the issue's
+ * target configuration), switched on through the public `codecs` option.
+ */
+async function sdkContender(url, sdk, validated) {
+  const extra = validated ? { codecs: [validatingCodec(sdk.jsonCodec, sdk)] } : {};
+  const client = sdk.createClient(sdkClientOptions(url, extra));
   await client.connect();
   return { send: () => client.retrieve(RETRIEVE_TARGET), close: () => client.close() };
 }
@@ -39,12 +46,12 @@ suiteMain(async () => {
   } catch (error) {
     sdkError = String(error.message ?? error);
   }
-  const best = { raw: {}, sdk: {} };
-  const latency = { raw: [], sdk: [] };
+  const best = { raw: {}, sdk: {}, sdkValidated: {} };
+  const latency = { raw: [], sdk: [], sdkValidated: [] };
   try {
     // A correctness probe first: a bench of a client that returns wrong data is worthless.
     if (sdk) {
-      const probe = await sdkContender(responder.url, sdk);
+      const probe = await sdkContender(responder.url, sdk, true);
       const content = await probe.send();
       await probe.close();
       const cin = content?.['m2m:cin'] ?? content?.content?.['m2m:cin'] ?? content;
@@ -53,9 +60,9 @@ suiteMain(async () => {
       }
     }
     for (let round = 0; round < ROUNDS; round++) {
-      const order = round % 2 === 0 ? ['raw', 'sdk'] : ['sdk', 'raw'];
+      const order = round % 2 === 0 ? ['raw', 'sdk', 'sdkValidated'] : ['sdkValidated', 'sdk', 'raw'];
       for (const who of order) {
-        if (who === 'sdk' && !sdk) continue;
+        if (who !== 'raw' && !sdk) continue;
         if (ONLY && who !== ONLY) continue;
         const contender =
           who === 'raw' ? await rawContender(responder.url) : await sdkContender(responder.url, sdk);
@@ -63,7 +70,7 @@ suiteMain(async () => {
           for (const inFlight of LEVELS) {
             await closedLoop(contender.send, { inFlight, ms: ms(250) });
             const cpu0 = [ownCpuMs(), await childCpuMs(responder.child)];
-            const r = await closedLoop(contender.send, { inFlight, ms: ms(1500) });
+            const r = await closedLoop(contender.send, { inFlight, ms: ms(1200) });
             const cpu1 = [ownCpuMs(), await childCpuMs(responder.child)];
             // Busy share of one core: shows which side limits the rate (the client should).
             r.clientCpu = (cpu1[0] - cpu0[0]) / r.elapsedMs;
@@ -71,7 +78,7 @@ suiteMain(async () => {
             if (!best[who][inFlight] || r.perSecond > best[who][inFlight].perSecond) best[who][inFlight] = r;
           }
           await sampleLatency(contender.send, { ms: ms(200) });
-          latency[who].push(...(await sampleLatency(contender.send, { ms: ms(1000) })));
+          latency[who].push(...(await sampleLatency(contender.send, { ms: ms(800) })));
         } finally {
           await contender.close();
         }
@@ -89,8 +96,13 @@ suiteMain(async () => {
       inFlight,
       raw: best.raw[inFlight],
       sdk: best.sdk[inFlight],
+      sdkValidated: best.sdkValidated[inFlight],
     })),
-    latency: { raw: summarize(latency.raw), sdk: sdk ? summarize(latency.sdk) : undefined },
+    latency: {
+      raw: summarize(latency.raw),
+      sdk: sdk ? summarize(latency.sdk) : undefined,
+      sdkValidated: sdk ? summarize(latency.sdkValidated) : undefined,
+    },
     sdkError,
   };
 });
