@@ -140,6 +140,7 @@ export async function startCse(options: StartCseOptions = {}): Promise<CseHandle
       perMessageDeflate: o.perMessageDeflate,
       maxPayload: o.maxPayload,
       maxConnections: o.maxConnections,
+      pingIntervalMs: o.pingIntervalMs,
     },
     registry,
     frames,

@@ -80,6 +80,13 @@ export interface CseOptions {
    */
   maxConnections?: number;
   /**
+   * Interval of WebSocket pings, in ms. A connection that has not answered the previous ping is
+   * cut, so an AE that vanished without a close is seen as offline and its notifications are
+   * stored instead of timing out. `0` disables pings.
+   * @default 30_000
+   */
+  pingIntervalMs?: number;
+  /**
    * Serve `wss` with these keys instead of `ws`.
    * @default undefined (plain `ws`)
    */
@@ -130,6 +137,7 @@ export interface ResolvedCseOptions {
   perMessageDeflate: boolean;
   maxPayload: number;
   maxConnections: number;
+  pingIntervalMs: number;
   tls: CseTlsOptions | undefined;
   releaseVersion: string;
   requestTimeoutMs: number;
@@ -178,6 +186,11 @@ export function resolveOptions(options: CseOptions): ResolvedCseOptions {
     if (!Number.isFinite(v) || v <= 0) throw new CseOptionsError(name, 'must be a positive number');
     return v;
   };
+  const nonNegative = (name: string, value: number | undefined, fallback: number): number => {
+    const v = value ?? fallback;
+    if (!Number.isFinite(v) || v < 0) throw new CseOptionsError(name, 'must be a non-negative number');
+    return v;
+  };
   const tls = options.tls;
   if (tls && (!tls.key || !tls.cert)) throw new CseOptionsError('tls', 'needs both key and cert');
   return {
@@ -189,6 +202,7 @@ export function resolveOptions(options: CseOptions): ResolvedCseOptions {
     perMessageDeflate: options.perMessageDeflate ?? true,
     maxPayload: positive('maxPayload', options.maxPayload, 8 * 1024 * 1024),
     maxConnections: positive('maxConnections', options.maxConnections, 1000),
+    pingIntervalMs: nonNegative('pingIntervalMs', options.pingIntervalMs, 30_000),
     tls,
     releaseVersion: options.releaseVersion ?? '3',
     requestTimeoutMs: positive('requestTimeoutMs', options.requestTimeoutMs, 10_000),

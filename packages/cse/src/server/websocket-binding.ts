@@ -21,6 +21,8 @@ export interface BindingSettings {
   perMessageDeflate: boolean;
   maxPayload: number;
   maxConnections: number;
+  /** Ping interval in ms; 0 disables the heartbeat. */
+  pingIntervalMs: number;
 }
 
 /** Outcome of checking a handshake request. */
@@ -47,6 +49,9 @@ export class WebSocketBinding {
   readonly #connections = new Set<ClientConnection>();
   /** Sockets between the upgrade request and the end of the handshake, cut on shutdown. */
   readonly #handshaking = new Set<Duplex>();
+  /** Connections that answered the last ping (or have not been pinged yet). */
+  readonly #alive = new WeakSet<ClientConnection>();
+  #heartbeat: ReturnType<typeof setInterval> | undefined;
   #nextId = 1;
   #closing = false;
 
@@ -72,6 +77,10 @@ export class WebSocketBinding {
     server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
       this.#onUpgrade(request, socket, head);
     });
+    if (settings.pingIntervalMs > 0) {
+      this.#heartbeat = setInterval(() => this.#ping(), settings.pingIntervalMs);
+      this.#heartbeat.unref?.();
+    }
   }
 
   /** Number of open WebSocket connections. */
@@ -82,6 +91,7 @@ export class WebSocketBinding {
   /** Close every connection with 1001 and stop accepting new ones; resolves when all are gone. */
   async close(): Promise<void> {
     this.#closing = true;
+    clearInterval(this.#heartbeat);
     for (const socket of this.#handshaking) socket.destroy();
     const closed = [...this.#connections].map(
       (connection) =>
@@ -123,6 +133,24 @@ export class WebSocketBinding {
     }
   }
 
+  /** Cut connections that missed the previous ping, then ping the others. */
+  #ping(): void {
+    for (const connection of this.#connections) {
+      if (!this.#alive.has(connection)) {
+        this.#log.warn(`#${connection.id}: no pong, closing the connection`);
+        connection.pending.closeAll();
+        connection.socket.terminate();
+        continue;
+      }
+      this.#alive.delete(connection);
+      try {
+        connection.socket.ping();
+      } catch {
+        // The socket is closing; its close handler cleans up.
+      }
+    }
+  }
+
   /** Decide on a handshake before ws completes it, so refusals carry our status and reason. */
   #admit(request: IncomingMessage): Admission {
     if (this.#closing) return { ok: false, status: 503, reason: 'CSE is shutting down' };
@@ -145,6 +173,8 @@ export class WebSocketBinding {
       codecFor(selected.serialization),
     );
     this.#connections.add(connection);
+    this.#alive.add(connection);
+    socket.on('pong', () => this.#alive.add(connection));
     socket.on('message', (data, isBinary) => {
       void this.#frames.handle(connection, data, isBinary);
     });

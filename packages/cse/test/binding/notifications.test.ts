@@ -149,6 +149,27 @@ describe('offline storage (TS-0020 V3 6.5)', () => {
   });
 });
 
+describe('heartbeat', () => {
+  it('cuts a connection that stops answering pings, so its notifications are stored', async () => {
+    ({ cse, engine } = await startFakeCse({ pingIntervalMs: 50 }));
+    engine.registered.add('Cmute');
+    engine.registered.add('Clive');
+    const mute = await openRaw(cse.url, 'oneM2M.json', {
+      headers: { 'X-M2M-Origin': 'Cmute' },
+      autoPong: false,
+    });
+    open.push(mute);
+    const live = await connectAs('Clive');
+    expect((await mute.closed).code).toBe(1006);
+    const stored = notify('Cmute');
+    expect(await engine.sink.deliver('Cmute', stored, { timeoutMs: 60_000 })).toBeUndefined();
+    expect(live.ws.readyState).toBe(live.ws.OPEN);
+    const back = await connectAs('Cmute');
+    back.autoAnswer = 2000;
+    expect((await back.nextRequest()).rqi).toBe(stored.rqi);
+  });
+});
+
 describe('notifications to a ws:// URI', () => {
   it('opens a connection offering both JSON spellings, sends, and returns the response', async () => {
     ({ cse, engine } = await startFakeCse());
