@@ -1,6 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { generateCertificates } from '../helpers/certs.js';
 import { openRaw, refusal } from '../helpers/raw-ws.js';
 import { createAe } from '../helpers/start-test-cse.js';
 
@@ -83,6 +85,42 @@ describe('onem2m-cse command', () => {
     await c.close();
     cli.child.kill('SIGTERM');
     expect(await cli.exited).toBe(0);
+  });
+
+  it('serves wss with mutual TLS from --tls-key, --tls-cert and --tls-ca', async () => {
+    const certs = generateCertificates();
+    try {
+      const file = (name: string) => join(certs.dir, name);
+      const cli = await startCli([
+        '--port',
+        '0',
+        '--tls-key',
+        file('server.key'),
+        '--tls-cert',
+        file('server.crt'),
+        '--tls-ca',
+        file('ca.crt'),
+      ]);
+      expect(cli.url).toMatch(/^wss:\/\//);
+      const c = await openRaw(cli.url, 'oneM2M.json', {
+        ca: certs.ca,
+        key: certs.clientKey,
+        cert: certs.clientCert,
+      });
+      expect((await c.request(createAe('tlscli'))).rsc).toBe(2001);
+      await expect(openRaw(cli.url, 'oneM2M.json', { ca: certs.ca })).rejects.toThrow();
+      await c.close();
+      cli.child.kill('SIGTERM');
+      expect(await cli.exited).toBe(0);
+    } finally {
+      certs.cleanup();
+    }
+  });
+
+  it('refuses --tls-key without --tls-cert', async () => {
+    const run = spawnCli(['--tls-key', 'server.key']);
+    expect(await run.exited).toBe(2);
+    expect(run.output()).toMatch(/--tls-key and --tls-cert go together/);
   });
 
   it('rejects a bad option with exit code 2 and the usage', async () => {
