@@ -103,6 +103,14 @@ export interface ClientOptions {
    */
   acceptVerificationRequests?: boolean;
   /**
+   * Validate every request built by the CRUDN methods before queueing it (TS-0004 per-operation
+   * rules: `ty` only on CREATE, valid `rcn`, `rt.nu` only with `rtv` 2, ...); an invalid one
+   * rejects with `ProtocolError` naming the `field`, and nothing is sent. `client.request()`
+   * never validates (it is the escape hatch for any primitive).
+   * @default true
+   */
+  validateRequests?: boolean;
+  /**
    * Notifications a subscription handle buffers for async iteration before dropping the oldest.
    * @default 1000
    */

@@ -8,6 +8,7 @@ import {
   type ResponsePrimitive,
   resourceTypeOf,
   toShortNames,
+  validateRequest,
 } from '@onem2m-ws/protocol';
 import type { ClientEvents } from './client-events.js';
 import type { ClientOptions } from './client-options.js';
@@ -80,6 +81,8 @@ export interface SubscribeAttributes {
 export type ClientState = 'idle' | 'connecting' | 'open' | 'closed';
 
 const CLIENT_CLOSED = 'the client was closed';
+/** Stands in for an originator not known yet when a request is validated before sending. */
+const VALIDATION_ORIGINATOR = 'Cpending';
 
 /**
  * A oneM2M AE client over one WebSocket connection (TS-0020). Create it with `createClient`.
@@ -110,6 +113,7 @@ export class OneM2MClient implements ConnectionOwner, PendingOwner {
   readonly #originatorHeader: boolean;
   readonly #acceptVerification: boolean;
   readonly #subscriptionBufferSize: number;
+  readonly #validate: boolean;
   readonly #subscriptions = new SubscriptionRegistry();
   readonly #subscriptionOwner: SubscriptionOwner;
   #conn: Connection | undefined;
@@ -152,6 +156,7 @@ export class OneM2MClient implements ConnectionOwner, PendingOwner {
     this.#originatorHeader = options.originatorHeader ?? true;
     this.#acceptVerification = options.acceptVerificationRequests ?? true;
     this.#subscriptionBufferSize = options.subscriptionBufferSize ?? 1000;
+    this.#validate = options.validateRequests ?? true;
     this.#emitter = new Emitter<ClientEvents>((error, event) => {
       if (event !== 'error') this.#emitter.emit('error', error);
     });
@@ -215,7 +220,7 @@ export class OneM2MClient implements ConnectionOwner, PendingOwner {
     options: RequestOptions = {},
   ): Promise<ResponsePrimitive> {
     const copy = { ...primitive } as RequestPrimitive;
-    return this.#submit(copy, options, copy.fr === undefined);
+    return this.#submit(copy, options, copy.fr === undefined, false, true);
   }
 
   /**
@@ -300,9 +305,12 @@ export class OneM2MClient implements ConnectionOwner, PendingOwner {
     const { pageSize = 100, ...requestOptions } = options;
     if (!(pageSize >= 1)) throw new InvalidArgumentError('pageSize must be >= 1');
     const base = toShortNames(filter) as FilterCriteria;
-    let offset = typeof base.ofst === 'number' ? base.ofst : 0;
+    // ofst is 1-based; the first page is sent without it unless the caller gave one.
+    let offset = typeof base.ofst === 'number' ? base.ofst : 1;
     for (;;) {
-      const page = await this.discover(to, { ...base, lim: pageSize, ofst: offset }, requestOptions);
+      const fc: FilterCriteria = { ...base, lim: pageSize };
+      if (offset !== 1 || base.ofst !== undefined) fc.ofst = offset;
+      const page = await this.discover(to, fc, requestOptions);
       yield* page.uris;
       const next = nextPageOffset(page, offset, pageSize);
       if (next === undefined || page.uris.length === 0) return;
@@ -453,10 +461,14 @@ export class OneM2MClient implements ConnectionOwner, PendingOwner {
     options: RequestOptions,
     fillOriginator: boolean,
     isRegistration = false,
+    raw = false,
   ): Promise<ResponsePrimitive> {
     if (this.#closed) return Promise.reject(new ConnectionError(CLIENT_CLOSED, { code: 'CLIENT_CLOSED' }));
     if (!primitive.rqi) primitive.rqi = this.#rqi.next();
-    if (primitive.rvi === undefined) primitive.rvi = this.releaseVersion;
+    // rvi always travels as a string (ACME answers 4001 to a number).
+    if (typeof primitive.rvi !== 'string') {
+      primitive.rvi = primitive.rvi === undefined ? this.releaseVersion : String(primitive.rvi);
+    }
     const signal = options.signal;
     if (signal?.aborted) return Promise.reject(new AbortError(primitive.rqi, signal.reason));
     let resolve!: (response: ResponsePrimitive) => void;
@@ -469,6 +481,14 @@ export class OneM2MClient implements ConnectionOwner, PendingOwner {
     const now = Date.now();
     try {
       applyRequestOptions(primitive, options);
+      if (this.#validate && !raw) {
+        // fr is filled in when the request is sent (registration may still be under way).
+        validateRequest(
+          fillOriginator && primitive.fr === undefined
+            ? { ...primitive, fr: this.originator ?? VALIDATION_ORIGINATOR }
+            : primitive,
+        );
+      }
       const timeout =
         options.timeout === undefined ? this.#requestTimeout : positive(options.timeout, 'timeout');
       entry.timeoutAt = now + timeout;

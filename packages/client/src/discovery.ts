@@ -49,8 +49,9 @@ export function discoveryResult(response: ResponsePrimitive): DiscoveryResult {
 }
 
 /**
- * Where the next page starts, or `undefined` when this page was the last: `cnot` when the CSE
- * gives it, otherwise the running offset when the page came back full.
+ * Where the next page starts (`ofst` is 1-based: 1 is the first match), or `undefined` when this
+ * page was the last: `cnot` when the CSE gives it, otherwise the running offset when the page
+ * came back full or marked partial.
  */
 export function nextPageOffset(page: DiscoveryResult, offset: number, pageSize: number): number | undefined {
   if (page.nextOffset !== undefined && page.nextOffset > offset) return page.nextOffset;

@@ -134,13 +134,23 @@ describe('CRUDN over the in-memory adapter', () => {
     });
     await expect(client.retrieve('')).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
     await expect(client.retrieve('-/x', { rqet: 'tomorrow' })).rejects.toMatchObject({
-      code: 'INVALID_ARGUMENT',
+      name: 'ProtocolError',
+      field: 'rqet',
+    });
+    await expect(client.create('-/x', { 'm2m:cnt': { rn: 'c' } }, { rcn: 7 })).rejects.toMatchObject({
+      name: 'ProtocolError',
+      code: 'INVALID_PRIMITIVE',
+      field: 'rcn',
     });
     await expect(client.retrieve('-/x', { timeout: -1 })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
     await expect(client.create('-/x', { 'm2m:cnt': {} }, { retryOnReconnect: true })).rejects.toMatchObject({
       code: 'INVALID_ARGUMENT',
     });
     expect(server.handshakes).toHaveLength(0);
+    const unvalidated = memoryClient({ originator: 'Cabc', validateRequests: false });
+    await expect(unvalidated.client.retrieve('-/x', { rqet: 'tomorrow' })).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+    });
     expect(() => memoryClient({ url: 'http://x' })).toThrow(/ws:\/\//);
     expect(() => memoryClient({ serializations: ['cbor'] })).toThrow(/no codec/);
     await client.close();

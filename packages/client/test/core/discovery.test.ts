@@ -34,14 +34,14 @@ describe('discovery', () => {
       for await (const uri of client.discoverAll('-/myAE', { ty: [4] }, { pageSize: 2 })) seen.push(uri);
     })();
     const q1 = await nextRequest(conn);
-    expect(q1.fc).toEqual({ ty: [4], lim: 2, ofst: 0, fu: 1 });
-    conn.sendJson({ rsc: 2000, rqi: q1.rqi, rvi: '3', cnst: 1, cnot: 2, pc: { 'm2m:uril': ['a', 'b'] } });
+    expect(q1.fc).toEqual({ ty: [4], lim: 2, fu: 1 });
+    conn.sendJson({ rsc: 2000, rqi: q1.rqi, rvi: '3', cnst: 1, cnot: 3, pc: { 'm2m:uril': ['a', 'b'] } });
     const q2 = await nextRequest(conn);
-    expect(q2.fc).toMatchObject({ lim: 2, ofst: 2 });
+    expect(q2.fc).toMatchObject({ lim: 2, ofst: 3 });
     // No cnot, but a full page: continue from the running offset.
     answer(conn, q2, 2000, { 'm2m:uril': ['c', 'd'] });
     const q3 = await nextRequest(conn);
-    expect(q3.fc).toMatchObject({ lim: 2, ofst: 4 });
+    expect(q3.fc).toMatchObject({ lim: 2, ofst: 5 });
     answer(conn, q3, 2000, { 'm2m:uril': ['e'] });
     await iteration;
     expect(seen).toEqual(['a', 'b', 'c', 'd', 'e']);
