@@ -106,7 +106,11 @@ function normalize(value: unknown, depth: number, codec: Serialization, frame: s
     if (isForbiddenKey(key) || key === RENAMED_PROTO) throw forbiddenKey(codec, key, frame);
     const item = record[key];
     if (item === undefined) delete record[key];
-    else if (typeof item !== 'string') record[key] = normalize(item, depth + 1, codec, frame);
+    else if (typeof item === 'object' && item !== null && !Array.isArray(item)) {
+      // Byte strings and Maps are replaced; plain objects and arrays are normalized in place.
+      const normalized = normalize(item, depth + 1, codec, frame);
+      if (normalized !== item) record[key] = normalized;
+    } else if (typeof item !== 'string') normalize(item, depth + 1, codec, frame);
   }
   return record;
 }

@@ -38,7 +38,9 @@ const SELF_CLOSED_END = /\/>[ \t\r\n]*$/;
  * declarations, undefined entities) and the tree afterwards (one root element, closed at the end).
  * @throws {ProtocolError} `FORBIDDEN_CONSTRUCT`, `MALFORMED`, `NOT_A_PRIMITIVE` or `INVALID_PRIMITIVE`.
  */
-export function readXml(text: string): XmlPrimitive {
+export function readXml(frame: string): XmlPrimitive {
+  // A byte-order mark is allowed before the XML declaration; txml would take it for text.
+  const text = frame.charCodeAt(0) === 0xfeff ? frame.slice(1) : frame;
   checkRawText(text);
   let nodes: (TNode | string)[];
   try {
@@ -69,7 +71,32 @@ export function readXml(text: string): XmlPrimitive {
       frame: text,
     });
   }
-  return { kind, value: readObject(root, root.tagName, 1, text) };
+  openElements = 0;
+  const value = readObject(root, root.tagName, 1, text);
+  checkBalanced(root, text);
+  return { kind, value };
+}
+
+// Elements with a start and an end tag seen by the last readObject pass (synchronous, so one
+// module-level counter serves every call).
+let openElements = 0;
+
+/**
+ * txml pairs a close tag with any open element whose name it contains (`</m2m:rsp>` closes `<m>`)
+ * and closes unterminated elements at the end of input. Counting end tags against the elements
+ * that need one catches both. Comments and CDATA may hold `</`, so documents with them skip this.
+ */
+function checkBalanced(root: TNode, text: string): void {
+  if (text.includes('<!--') || text.includes('<![CDATA[')) return;
+  if (root.selfClosed !== true) openElements++;
+  let closeTags = 0;
+  for (let at = text.indexOf('</'); at !== -1; at = text.indexOf('</', at + 2)) closeTags++;
+  if (closeTags !== openElements) {
+    throw new ProtocolError('MALFORMED', 'invalid XML: start and end tags do not match', {
+      codec: 'xml',
+      frame: text,
+    });
+  }
 }
 
 function checkRawText(text: string): void {
@@ -167,6 +194,7 @@ function readObject(node: TNode, name: string, depth: number, frame: string): Re
         field: key,
       });
     }
+    if (child.selfClosed !== true) openElements++;
     const group = groups.get(key);
     if (group === undefined) groups.set(key, [child]);
     else group.push(child);

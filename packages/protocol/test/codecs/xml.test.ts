@@ -58,6 +58,7 @@ describe('xmlCodec', () => {
         pc: { 'm2m:cin': { cnf: 'application/xml:1', con: 'PHRpbWU+MTc4ODkzMDk8L3RpbWU+' } },
       },
     });
+    expect(decodeXml(`\uFEFF<m2m:rsp ${NS}><rsc>2000</rsc></m2m:rsp>`).kind).toBe('response');
     const pretty = `<?xml version="1.0" encoding="UTF-8"?>
 <!-- a response as Mobius would write it -->
 <m2m:rsp ${NS}>
@@ -156,6 +157,16 @@ describe('xmlCodec', () => {
     ['truncated', ok.slice(0, ok.length - 12), 'MALFORMED'],
     ['truncated mid-tag', ok.slice(0, 40), 'MALFORMED'],
     ['mismatched close tag', `<m2m:rsp ${NS}><rsc>2000</rqi></m2m:rsp>`, 'MALFORMED'],
+    [
+      'unclosed element swallowed by a close tag containing its name',
+      `<m2m:rsp ${NS}><rsc>2000</rsc><m>a</m2m:rsp>`,
+      'MALFORMED',
+    ],
+    [
+      'unclosed inner element',
+      `<m2m:rsp ${NS}><rsc>2000</rsc><rqi>a</rqi><pc><m2m:dbg>x</m2m:rsp>`,
+      'MALFORMED',
+    ],
     ['empty', '', 'MALFORMED'],
     ['plain text', 'hello', 'MALFORMED'],
     ['JSON', '{"rsc":2000,"rqi":"a"}', 'MALFORMED'],
