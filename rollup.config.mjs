@@ -1,11 +1,12 @@
 // One configuration builds every library package of the workspace:
 //   - ESM (.js) + CJS (.cjs) for each entry named in the package's `exports` map (and its `bin`),
 //   - declarations (.d.ts for `import`, .d.cts for `require`) with rollup-plugin-dts,
+//   - the web-app example (examples/web-app), bundled from the built `onem2m-ws/json` like a user's app,
 //   - the script-tag bundle of `onem2m-ws` (IIFE, global `OneM2M`, minified, with a source map),
 //   - then the size budgets, which fail the build when exceeded (scripts/size-budget.mjs).
 // Rollup runs the configurations of this array one after another, in order: the size check
 // runs last because it bundles the freshly built `dist/` the way a user's bundler would.
-import { chmodSync, existsSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +15,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { dts } from 'rollup-plugin-dts';
 import esbuild from 'rollup-plugin-esbuild';
+import webApp from './examples/web-app/rollup.config.mjs';
 import { sizeBudget } from './scripts/size-budget.mjs';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
@@ -78,6 +80,8 @@ function withoutBins(input, binNames) {
 
 function libraryConfigs(dir) {
   const pkg = JSON.parse(readFileSync(fromRoot(dir, 'package.json'), 'utf8'));
+  // Start from an empty dist/: chunk names carry content hashes, so stale chunks would pile up.
+  rmSync(fromRoot(dir, 'dist'), { recursive: true, force: true });
   const input = entriesOf(dir, pkg);
   const external = externalFor(pkg);
   const binNames = new Set(Object.values(pkg.bin ?? {}).map((f) => path.basename(f).replace(/\.js$/, '')));
@@ -98,6 +102,9 @@ function libraryConfigs(dir) {
       chunkFileNames: 'chunks/[name]-[hash].js',
       sourcemap: true,
       banner,
+      // No `import 'cbor-x'` hoisted into entries that do not use it: a JSON-only bundle must not
+      // pull the CBOR/XML libraries in through a bare import that bundlers keep for its side effects.
+      hoistTransitiveImports: false,
     },
     onwarn: failOnWarnings,
   };
@@ -113,6 +120,7 @@ function libraryConfigs(dir) {
       sourcemap: true,
       exports: 'named',
       interop: 'auto',
+      hoistTransitiveImports: false,
     },
     onwarn: failOnWarnings,
   };
@@ -203,4 +211,9 @@ export function isThirdPartyNoise(warning) {
   return noisy.includes(warning.code) && ids.every((id) => id.includes('node_modules'));
 }
 
-export default [...packageDirs.flatMap(libraryConfigs), scriptTagBundle];
+// The web-app example bundles the built `onem2m-ws/json`, so it comes after the libraries.
+export default [
+  ...packageDirs.flatMap(libraryConfigs),
+  { ...webApp, onwarn: failOnWarnings },
+  scriptTagBundle,
+];
