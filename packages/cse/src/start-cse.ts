@@ -90,11 +90,10 @@ export async function startCse(options: StartCseOptions = {}): Promise<CseHandle
   const created: { engine?: Engine } = {};
   const store = new OfflineStore(o.offlineStore.maxPerOriginator, o.now);
   const urls = new UrlDelivery(o.urlConnectionIdleMs);
-  // Stored notifications go out once an AE is bound to a connection, after the response to the
-  // request that bound it (a client should see its registration succeed before notifications).
-  const registry = new ConnectionRegistry((originator, connection) => {
-    setImmediate(() => void sink.flush(originator, connection));
-  });
+  // Stored notifications go out once an AE is bound to a connection.
+  const registry = new ConnectionRegistry((originator, connection) =>
+    sink.scheduleFlush(originator, connection),
+  );
   const sink: ServerNotificationSink = new ServerNotificationSink({
     cseId: o.cseId,
     registry,

@@ -57,7 +57,8 @@ export class ServerNotificationSink implements NotificationSink {
       const key = originatorKey(target, this.#deps.cseId);
       const storeIfOffline = options.storeIfOffline ?? true;
       const connection = this.#deps.registry.get(key);
-      if (!connection || this.#flushing.has(key)) {
+      // While stored requests are going out, new storable ones queue behind them to keep the order.
+      if (!connection || (storeIfOffline && this.#flushing.has(key))) {
         if (storeIfOffline) this.#store(key, request, options, timeoutMs);
         else log.primitive(`op=${request.op} rqi=${request.rqi} -> ${key}: offline, not stored`);
         return undefined;
@@ -74,11 +75,17 @@ export class ServerNotificationSink implements NotificationSink {
 
   /**
    * Deliver the requests stored for `originator` over its new connection, oldest first, one at a
-   * time so their order holds. Entries the connection could not take go back to the store.
+   * time so their order holds. The drain starts on the next turn of the event loop (after the
+   * response to the request that bound the connection), but new requests queue behind the stored
+   * ones from now on. Entries the connection could not take go back to the store.
    */
-  async flush(originator: string, connection: ClientConnection): Promise<void> {
-    if (this.#flushing.has(originator)) return;
+  scheduleFlush(originator: string, connection: ClientConnection): void {
+    if (this.#flushing.has(originator) || this.#deps.store.count(originator) === 0) return;
     this.#flushing.add(originator);
+    setImmediate(() => void this.#drain(originator, connection));
+  }
+
+  async #drain(originator: string, connection: ClientConnection): Promise<void> {
     try {
       for (;;) {
         const entries = this.#deps.store.take(originator);
@@ -100,6 +107,9 @@ export class ServerNotificationSink implements NotificationSink {
       this.#deps.log.error(`delivering stored requests to ${originator} failed: ${String(err)}`);
     } finally {
       this.#flushing.delete(originator);
+      // The AE may have come back on another connection while this one failed.
+      const current = this.#deps.registry.get(originator);
+      if (current && current !== connection) this.scheduleFlush(originator, current);
     }
   }
 
@@ -117,7 +127,7 @@ export class ServerNotificationSink implements NotificationSink {
     if (dropped > 0) log.warn(`offline store for ${key} is full: dropped ${dropped} oldest request(s)`);
     // The AE may have connected between the lookup and now.
     const connection = this.#deps.registry.get(key);
-    if (connection) void this.flush(key, connection);
+    if (connection) this.scheduleFlush(key, connection);
   }
 
   #logOutcome(target: string, request: RequestPrimitive, outcome: RequestOutcome, prefix = ''): void {

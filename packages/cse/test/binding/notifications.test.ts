@@ -77,6 +77,27 @@ describe('offline storage (TS-0020 V3 6.5)', () => {
     expect(got.map((r) => r.pc['m2m:sgn'].nev.rep['m2m:cin'].con)).toEqual(['a', 'b', 'c']);
   });
 
+  it('queues a new notification behind the stored ones still being delivered', async () => {
+    ({ cse, engine } = await startFakeCse());
+    engine.registered.add('Corder');
+    const [a, b, c] = [notify('Corder', 'a'), notify('Corder', 'b'), notify('Corder', 'c')];
+    await engine.sink.deliver('Corder', a);
+    await engine.sink.deliver('Corder', b);
+    const ae = await connectAs('Corder');
+    const first = await ae.nextRequest();
+    expect(first.rqi).toBe(a.rqi);
+    // Stored b has not gone out yet (a is unanswered): c must wait behind it.
+    const late = engine.sink.deliver('Corder', c);
+    const answer = (m: { rqi: string }) => ae.send({ rsc: 2000, rqi: m.rqi, rvi: '3' });
+    answer(first);
+    const second = await ae.nextRequest();
+    answer(second);
+    const third = await ae.nextRequest();
+    answer(third);
+    expect([second.rqi, third.rqi]).toEqual([b.rqi, c.rqi]);
+    expect(await late).toBeUndefined();
+  });
+
   it('delivers stored notifications when the AE comes back without the header (first request)', async () => {
     ({ cse, engine } = await startFakeCse());
     engine.registered.add('Cbrowser');
