@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocketServer } from 'ws';
 import type { CseHandle } from '../../src/start-cse.js';
 import type { FakeEngine } from '../helpers/fake-engine.js';
-import { openRaw, type RawConnection } from '../helpers/raw-ws.js';
+import { type JsonMessage, openRaw, type RawConnection } from '../helpers/raw-ws.js';
 import { startFakeCse } from '../helpers/start-test-cse.js';
 
 const open: RawConnection[] = [];
@@ -88,7 +88,7 @@ describe('offline storage (TS-0020 V3 6.5)', () => {
     expect(first.rqi).toBe(a.rqi);
     // Stored b has not gone out yet (a is unanswered): c must wait behind it.
     const late = engine.sink.deliver('Corder', c);
-    const answer = (m: { rqi: string }) => ae.send({ rsc: 2000, rqi: m.rqi, rvi: '3' });
+    const answer = (m: JsonMessage) => ae.send({ rsc: 2000, rqi: m.rqi, rvi: '3' });
     answer(first);
     const second = await ae.nextRequest();
     answer(second);
