@@ -30,7 +30,7 @@ import {
 } from './errors.js';
 import { Emitter, type Listener, type Unsubscribe } from './events.js';
 import { Negotiator } from './handshake.js';
-import { IncomingRequestEvent, NotificationEvent, NotifyReply, notificationsOf } from './notifications.js';
+import { InboundDispatcher } from './inbound.js';
 import { OfflineQueue } from './offline-queue.js';
 import { type PendingOwner, PendingRequest, PendingTable } from './pending-requests.js';
 import { backoffDelay, type ReconnectPolicy, reconnectPolicy } from './reconnect.js';
@@ -111,11 +111,11 @@ export class OneM2MClient implements ConnectionOwner, PendingOwner {
   readonly #store: AeIdStore;
   readonly #aeIdKey: string | undefined;
   readonly #originatorHeader: boolean;
-  readonly #acceptVerification: boolean;
   readonly #subscriptionBufferSize: number;
   readonly #validate: boolean;
   readonly #subscriptions = new SubscriptionRegistry();
   readonly #subscriptionOwner: SubscriptionOwner;
+  readonly #inbound: InboundDispatcher;
   #conn: Connection | undefined;
   #closed = false;
   #everOpened = false;
@@ -154,11 +154,21 @@ export class OneM2MClient implements ConnectionOwner, PendingOwner {
     this.#store = options.aeIdStore ?? new MemoryAeIdStore();
     this.#aeIdKey = options.aeIdKey;
     this.#originatorHeader = options.originatorHeader ?? true;
-    this.#acceptVerification = options.acceptVerificationRequests ?? true;
     this.#subscriptionBufferSize = options.subscriptionBufferSize ?? 1000;
     this.#validate = options.validateRequests ?? true;
     this.#emitter = new Emitter<ClientEvents>((error, event) => {
       if (event !== 'error') this.#emitter.emit('error', error);
+    });
+    const client = this;
+    this.#inbound = new InboundDispatcher({
+      releaseVersion: this.releaseVersion,
+      get originator() {
+        return client.originator;
+      },
+      acceptVerification: options.acceptVerificationRequests ?? true,
+      emitter: this.#emitter,
+      subscriptions: this.#subscriptions,
+      debug: (message, detail) => this.#debug(message, detail),
     });
     this.#subscriptionOwner = {
       deleteSubscription: (address) => this.delete(address),
@@ -513,8 +523,7 @@ export class OneM2MClient implements ConnectionOwner, PendingOwner {
     }
     const conn = this.#conn;
     if (
-      conn !== undefined &&
-      conn.opened &&
+      conn?.opened &&
       conn.state === 'open' &&
       !conn.retiring &&
       this.#queue.length === 0 &&
@@ -564,7 +573,7 @@ export class OneM2MClient implements ConnectionOwner, PendingOwner {
 
   #pump(): void {
     const conn = this.#conn;
-    if (!conn || !conn.opened || conn.state !== 'open' || conn.retiring) {
+    if (!conn?.opened || conn.state !== 'open' || conn.retiring) {
       if (this.#queue.length > 0) this.#ensureConnection();
       return;
     }
@@ -798,7 +807,7 @@ export class OneM2MClient implements ConnectionOwner, PendingOwner {
   /** @internal ConnectionOwner */
   primitiveReceived(conn: Connection, decoded: DecodedPrimitive): void {
     if (decoded.kind === 'response') this.#onResponse(decoded.primitive);
-    else void this.#onIncomingRequest(conn, decoded.primitive);
+    else void this.#inbound.dispatch(conn, decoded.primitive);
   }
 
   // ---------------------------------------------------------------- inbound
@@ -838,63 +847,6 @@ export class OneM2MClient implements ConnectionOwner, PendingOwner {
       return;
     }
     entry.resolve(response);
-  }
-
-  async #onIncomingRequest(conn: Connection, request: RequestPrimitive): Promise<void> {
-    try {
-      const notifications = request.op === 5 ? notificationsOf(request.pc) : undefined;
-      if (notifications && notifications.length > 0) {
-        // Echo the request's rvi: ACME expects it and rejects a response without one (interop.md).
-        // Mobius puts it inside m2m:sgn instead.
-        const rvi = stringOr(request.rvi, stringOr(notifications[0]!.rvi, this.releaseVersion));
-        const reply = new NotifyReply(2000);
-        if (!this.#acceptVerification && notifications.some((n) => n.vrq === true)) reply.status = 4101;
-        const tasks: Promise<unknown>[] = [];
-        for (let i = 0; i < notifications.length; i++) {
-          const event = new NotificationEvent(notifications[i]!, request, reply, i, notifications.length);
-          const handle = this.#subscriptions.find(event.subscriptionReference);
-          if (handle) tasks.push(handle.dispatch(event));
-          tasks.push(this.#emitter.emitAndWait('notification', event));
-        }
-        await Promise.all(tasks);
-        for (const n of notifications) if (n.sud === true) this.#subscriptions.find(n.sur)?.end('deleted');
-        this.#reply(conn, request, rvi, reply.status);
-        return;
-      }
-      const event = new IncomingRequestEvent(request);
-      await this.#emitter.emitAndWait('request', event);
-      this.#reply(
-        conn,
-        request,
-        stringOr(request.rvi, this.releaseVersion),
-        event.status ?? 4005,
-        event.content,
-      );
-    } catch (error) {
-      this.#emitter.emit('error', error);
-    }
-  }
-
-  #reply(
-    conn: Connection,
-    request: RequestPrimitive,
-    rvi: string,
-    rsc: number,
-    pc?: Record<string, unknown>,
-  ): void {
-    const response: ResponsePrimitive = { rsc, rqi: request.rqi, rvi };
-    if (typeof request.fr === 'string' && request.fr) response.to = request.fr;
-    if (this.originator) response.fr = this.originator;
-    if (pc) response.pc = pc;
-    if (conn.state !== 'open') {
-      this.#debug('connection closed before the answer to a CSE request could be sent', { rqi: request.rqi });
-      return;
-    }
-    try {
-      conn.send(response);
-    } catch (error) {
-      this.#emitter.emit('error', error);
-    }
   }
 
   // ---------------------------------------------------------------- registration helpers
@@ -977,8 +929,4 @@ function contentOf(content: Record<string, unknown>, operation: string): Record<
 
 function addressOf(resource: Record<string, unknown> | undefined): string | undefined {
   return typeof resource?.ri === 'string' ? resource.ri : undefined;
-}
-
-function stringOr(value: unknown, fallback: string): string {
-  return typeof value === 'string' && value ? value : fallback;
 }

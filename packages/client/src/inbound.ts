@@ -1,0 +1,100 @@
+import type { RequestPrimitive, ResponsePrimitive } from '@onem2m-ws/protocol';
+import type { ClientEvents } from './client-events.js';
+import type { Connection } from './connection.js';
+import type { Emitter } from './events.js';
+import { IncomingRequestEvent, NotificationEvent, NotifyReply, notificationsOf } from './notifications.js';
+import type { SubscriptionRegistry } from './subscription.js';
+
+/** What the dispatcher needs from its client. */
+export interface InboundHost {
+  /** `rvi` used when the CSE's request carries none. */
+  readonly releaseVersion: string;
+  /** The client's current originator (the `fr` of answers). */
+  readonly originator: string | undefined;
+  /** Answer verification requests 2000 (true) or 4101 (false) unless a listener chooses. */
+  readonly acceptVerification: boolean;
+  readonly emitter: Emitter<ClientEvents>;
+  readonly subscriptions: SubscriptionRegistry;
+  debug(message: string, detail?: Record<string, unknown>): void;
+}
+
+/**
+ * Handles requests the CSE sends over the connection (TS-0020 6.1: primitives flow both ways).
+ * A Notify carrying `m2m:sgn` or `m2m:agn` becomes one `notification` event per notification,
+ * routed to the subscription handle named by `sur`; the single answer goes out after every
+ * listener ran. Anything else is offered to `request` listeners and answered 4005 unless one
+ * responds. Answers echo the request's `rvi` (ACME rejects an answer without it and expects its
+ * own value back, interop.md), falling back to an `rvi` inside `m2m:sgn` (Mobius) and then the
+ * client's release version.
+ */
+export class InboundDispatcher {
+  readonly #host: InboundHost;
+
+  constructor(host: InboundHost) {
+    this.#host = host;
+  }
+
+  /** Handles one request; never rejects (failures become `error` events). */
+  async dispatch(conn: Connection, request: RequestPrimitive): Promise<void> {
+    const host = this.#host;
+    try {
+      const notifications = request.op === 5 ? notificationsOf(request.pc) : undefined;
+      if (notifications && notifications.length > 0) {
+        const rvi = stringOr(request.rvi, stringOr(notifications[0]!.rvi, host.releaseVersion));
+        const reply = new NotifyReply(2000);
+        if (!host.acceptVerification && notifications.some((n) => n.vrq === true)) reply.status = 4101;
+        const tasks: Promise<unknown>[] = [];
+        for (let i = 0; i < notifications.length; i++) {
+          const event = new NotificationEvent(notifications[i]!, request, reply, i, notifications.length);
+          const handle = host.subscriptions.find(event.subscriptionReference);
+          if (handle) tasks.push(handle.dispatch(event));
+          tasks.push(host.emitter.emitAndWait('notification', event));
+        }
+        await Promise.all(tasks);
+        // A deletion notice ends its handle once the listeners have seen it.
+        for (const n of notifications) if (n.sud === true) host.subscriptions.find(n.sur)?.end('deleted');
+        this.#reply(conn, request, rvi, reply.status);
+        return;
+      }
+      const event = new IncomingRequestEvent(request);
+      await host.emitter.emitAndWait('request', event);
+      this.#reply(
+        conn,
+        request,
+        stringOr(request.rvi, host.releaseVersion),
+        event.status ?? 4005,
+        event.content,
+      );
+    } catch (error) {
+      host.emitter.emit('error', error);
+    }
+  }
+
+  #reply(
+    conn: Connection,
+    request: RequestPrimitive,
+    rvi: string,
+    rsc: number,
+    pc?: Record<string, unknown>,
+  ): void {
+    const host = this.#host;
+    const response: ResponsePrimitive = { rsc, rqi: request.rqi, rvi };
+    if (typeof request.fr === 'string' && request.fr) response.to = request.fr;
+    const originator = host.originator;
+    if (originator) response.fr = originator;
+    if (pc) response.pc = pc;
+    if (conn.state !== 'open') {
+      host.debug('connection closed before the answer to a CSE request could be sent', { rqi: request.rqi });
+      return;
+    }
+    try {
+      conn.send(response);
+    } catch (error) {
+      host.emitter.emit('error', error);
+    }
+  }
+}
+
+function stringOr(value: unknown, fallback: string): string {
+  return typeof value === 'string' && value ? value : fallback;
+}
