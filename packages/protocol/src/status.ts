@@ -125,21 +125,28 @@ export type StatusClass =
   | 'network-error'
   | 'unknown';
 
-// code → primary name; the first name listed for a code wins, so 4106 maps to its V3 name.
-const NAMES = new Map<number, ResponseStatusName>();
-for (const name of Object.keys(ResponseStatusCode) as ResponseStatusName[]) {
-  const code = ResponseStatusCode[name];
-  if (!NAMES.has(code)) NAMES.set(code, name);
+let names: Map<number, ResponseStatusName> | undefined;
+
+// code → primary name, built on first use; the first name listed for a code wins, so 4106
+// maps to its V3 name.
+function load(): Map<number, ResponseStatusName> {
+  if (names) return names;
+  names = new Map();
+  for (const name of Object.keys(ResponseStatusCode) as ResponseStatusName[]) {
+    const code = ResponseStatusCode[name];
+    if (!names.has(code)) names.set(code, name);
+  }
+  return names;
 }
 
 /** The TS-0004 V3.32 name of a status code (`4004` → `'NOT_FOUND'`), or `undefined` if unknown. */
 export function statusName(rsc: number): ResponseStatusName | undefined {
-  return NAMES.get(rsc);
+  return load().get(rsc);
 }
 
 /** True when `rsc` is a status code this table names. */
 export function isKnownStatus(rsc: number): boolean {
-  return NAMES.has(rsc);
+  return load().has(rsc);
 }
 
 const CLASSES: readonly StatusClass[] = [
@@ -197,6 +204,6 @@ export function successCodeFor(op: number): number | undefined {
  * `4999 (unknown originator-error)` for a code this table does not name.
  */
 export function describeStatus(rsc: number): string {
-  const name = NAMES.get(rsc);
+  const name = load().get(rsc);
   return name ? `${rsc} ${name}` : `${rsc} (unknown ${statusClass(rsc)})`;
 }

@@ -8,20 +8,22 @@
  *
  * Schemas are built once at import; a call runs one schema parse plus a few property checks.
  */
-import type * as z from 'zod/mini';
-import { isResultContentAllowed, Operation, ResourceType } from './constants.js';
+import { isResultContentAllowed, Operation } from './constants.js';
 import { ProtocolError } from './errors.js';
 import { contentKeyOf, resourceTypeOf } from './names/resource-types.js';
 import type { RequestPrimitive, ResponsePrimitive } from './primitive.js';
-import { attributeListSchema, CONTENT_SCHEMAS, notificationSchema } from './schemas/content.js';
-import {
-  REQUEST_PARAMETERS,
-  RESPONSE_PARAMETERS,
-  requestPrimitiveSchema,
-  responsePrimitiveSchema,
-} from './schemas/primitives.js';
+import { checkerOf, isObjectLike } from './schemas/check.js';
 import { rulesOf } from './schemas/resource-rules.js';
-import { flexContainerSchema, genericResourceSchema } from './schemas/resources.js';
+import type { Spec } from './schemas/spec.js';
+import {
+  AGGREGATED_NOTIFICATION_SPEC,
+  CONTENT_SPECS,
+  FLEX_CONTAINER_SPEC,
+  GENERIC_RESOURCE_SPEC,
+  NOTIFICATION_SPEC,
+  REQUEST_PRIMITIVE_SPEC,
+  RESPONSE_PRIMITIVE_SPEC,
+} from './schemas/specs.js';
 import type { ContentTypes } from './schemas/types.js';
 
 /** How a resource representation is used: in a CREATE, an UPDATE, or as returned by a CSE. */
@@ -59,41 +61,21 @@ function fail(field: string, reason: string): never {
   );
 }
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
+const isObject = isObjectLike;
+/** Resource types the rules name (literals: the ResourceType table is large). */
+const AE = 2;
+const FLEX_CONTAINER = 28;
+const CONTENT: Readonly<Record<string, Spec>> = CONTENT_SPECS;
+const REQUEST_PARAMETERS = new Set(Object.keys(REQUEST_PRIMITIVE_SPEC).map((k) => k.replace('!', '')));
+const RESPONSE_PARAMETERS = new Set(Object.keys(RESPONSE_PRIMITIVE_SPEC).map((k) => k.replace('!', '')));
 
 function has(p: Record<string, unknown>, key: string): boolean {
   return Object.hasOwn(p, key) && p[key] !== undefined;
 }
 
-/** A readable reason for the first zod issue, without loading a zod locale. */
-function reasonOf(issue: z.core.$ZodIssue): string {
-  switch (issue.code) {
-    case 'invalid_type':
-      return `expected ${issue.expected === 'int' ? 'an integer' : issue.expected}`;
-    case 'too_small':
-      if (issue.origin === 'array') return `needs at least ${issue.minimum} item(s)`;
-      if (issue.origin === 'string') return 'must not be empty';
-      return `must be ${issue.inclusive ? 'at least' : 'more than'} ${issue.minimum}`;
-    case 'too_big':
-      if (issue.origin === 'array') return `holds at most ${issue.maximum} item(s)`;
-      return `must be ${issue.inclusive ? 'at most' : 'less than'} ${issue.maximum}`;
-    case 'invalid_union': {
-      const expected = issue.errors.map((e) => (e[0]?.code === 'invalid_type' ? e[0].expected : undefined));
-      return expected.every((x) => x !== undefined) ? `expected ${expected.join(' or ')}` : 'invalid value';
-    }
-    default:
-      return issue.message && issue.message !== 'Invalid input' ? issue.message : 'invalid value';
-  }
-}
-
-function check(schema: z.ZodMiniType, value: unknown, prefix: string): void {
-  const r = schema.safeParse(value);
-  if (r.success) return;
-  const issue = r.error.issues[0]!;
-  const path = issue.path.map(String).join('.');
-  fail(prefix && path ? `${prefix}.${path}` : prefix || path, reasonOf(issue));
+function check(spec: Spec, value: unknown, prefix: string): void {
+  const problem = checkerOf(spec)(value, prefix);
+  if (problem) fail(problem.path, problem.reason);
 }
 
 function checkRvi(p: Record<string, unknown>): void {
@@ -107,12 +89,11 @@ function checkKnownKeys(p: Record<string, unknown>, known: ReadonlySet<string>, 
   for (const key of Object.keys(p)) if (!known.has(key)) fail(key, `is not a ${kind} parameter`);
 }
 
-/** The schema of a `pc` member; unknown m2m names are treated as generic resources. */
-function schemaFor(qualifiedName: string): z.ZodMiniType {
-  const known = CONTENT_SCHEMAS.get(qualifiedName);
-  if (known) return known;
+/** The spec of a `pc` member; unknown m2m names are treated as generic resources. */
+function specFor(qualifiedName: string): Spec {
+  if (Object.hasOwn(CONTENT, qualifiedName)) return CONTENT[qualifiedName]!;
   // Resources of other namespaces are flexContainer specializations (TS-0023).
-  return qualifiedName.startsWith('m2m:') ? genericResourceSchema : flexContainerSchema;
+  return qualifiedName.startsWith('m2m:') ? GENERIC_RESOURCE_SPEC : FLEX_CONTAINER_SPEC;
 }
 
 /** An UPDATE deletes an attribute with null, which is valid whatever the attribute's type. */
@@ -133,7 +114,7 @@ function withoutNulls(value: Record<string, unknown>): Record<string, unknown> {
 
 function checkResource(qualifiedName: string, value: unknown, mode: ResourceMode, prefix: string): void {
   const checked = mode === 'update' && isObject(value) ? withoutNulls(value) : value;
-  check(schemaFor(qualifiedName), checked, prefix);
+  check(specFor(qualifiedName), checked, prefix);
   if (mode === 'representation' || !isObject(value)) return;
   const rules = rulesOf(qualifiedName);
   if (mode === 'create') {
@@ -183,7 +164,7 @@ function checkRequestContent(p: RequestPrimitive, op: number, pc: Record<string,
       if (NON_RESOURCE.has(key)) fail('pc', `${key} is not a resource`);
       const ty = resourceTypeOf(key);
       if (ty !== undefined && ty !== p.ty) fail('ty', `${p.ty} does not match the content ${key} (${ty})`);
-      if (!key.startsWith('m2m:') && p.ty !== ResourceType.FlexContainer) {
+      if (!key.startsWith('m2m:') && p.ty !== FLEX_CONTAINER) {
         fail('ty', `${key} is a flexContainer specialization and needs ty 28`);
       }
       checkResource(key, value, 'create', prefix);
@@ -195,7 +176,7 @@ function checkRequestContent(p: RequestPrimitive, op: number, pc: Record<string,
       return;
     case Operation.Retrieve:
       if (key !== 'm2m:atrl') fail('pc', 'a RETRIEVE may only carry m2m:atrl');
-      check(attributeListSchema, value, prefix);
+      check('S', value, prefix);
       if ((value as unknown[]).length === 0) fail(prefix, 'needs at least one attribute');
       return;
     case Operation.Notify:
@@ -203,7 +184,7 @@ function checkRequestContent(p: RequestPrimitive, op: number, pc: Record<string,
         fail('pc', `a NOTIFY carries m2m:sgn, m2m:agn, m2m:rsp or m2m:seci, not ${key}`);
       if (key === 'm2m:sgn') checkNotification(value, prefix);
       else if (key === 'm2m:agn') checkAggregatedNotification(value, prefix);
-      else check(schemaFor(key), value, prefix);
+      else check(specFor(key), value, prefix);
       return;
     default:
       fail('pc', 'is not permitted on DELETE');
@@ -211,18 +192,15 @@ function checkRequestContent(p: RequestPrimitive, op: number, pc: Record<string,
 }
 
 function checkNotification(value: unknown, prefix: string): void {
-  check(notificationSchema, value, prefix);
+  check(NOTIFICATION_SPEC, value, prefix);
   if (typeof (value as Record<string, unknown>).sur !== 'string') fail(`${prefix}.sur`, 'is mandatory');
 }
 
 function checkAggregatedNotification(value: unknown, prefix: string): void {
-  check(schemaFor('m2m:agn'), value, prefix);
-  const list = (value as Record<string, unknown>)['m2m:sgn'];
-  const items = Array.isArray(list) ? list : [list];
-  if (items.length === 0) fail(`${prefix}.m2m:sgn`, 'needs at least one notification');
-  items.forEach((item, i) => {
-    checkNotification(item, Array.isArray(list) ? `${prefix}.m2m:sgn.${i}` : `${prefix}.m2m:sgn`);
-  });
+  check(AGGREGATED_NOTIFICATION_SPEC, value, prefix);
+  const list = (value as Record<string, unknown[]>)['m2m:sgn']!;
+  if (list.length === 0) fail(`${prefix}.m2m:sgn`, 'needs at least one notification');
+  for (let i = 0; i < list.length; i++) checkNotification(list[i], `${prefix}.m2m:sgn.${i}`);
 }
 
 /**
@@ -239,12 +217,12 @@ export function validateRequest(p: unknown): RequestPrimitive {
   if (!isObject(p)) fail('', 'a request primitive must be an object');
   checkKnownKeys(p, REQUEST_PARAMETERS, 'request');
   if (typeof p.rvi === 'number') fail('rvi', 'must be a string such as "3", not a number');
-  check(requestPrimitiveSchema, p, '');
+  check(REQUEST_PRIMITIVE_SPEC, p, '');
   const req = p as RequestPrimitive;
   const op = req.op;
   checkRvi(p);
 
-  const aeCreate = op === Operation.Create && req.ty === ResourceType.AE;
+  const aeCreate = op === Operation.Create && req.ty === AE;
   if (req.fr === undefined ? !aeCreate : req.fr === '' && !aeCreate) {
     fail('fr', 'is mandatory (only an AE CREATE may omit it)');
   }
@@ -312,7 +290,7 @@ export function validateResponse(p: unknown): ResponsePrimitive {
   if (!isObject(p)) fail('', 'a response primitive must be an object');
   checkKnownKeys(p, RESPONSE_PARAMETERS, 'response');
   if (typeof p.rvi === 'number') fail('rvi', 'must be a string such as "3", not a number');
-  check(responsePrimitiveSchema, p, '');
+  check(RESPONSE_PRIMITIVE_SPEC, p, '');
   const rsp = p as ResponsePrimitive;
   if (rsp.rsc < 1000 || rsp.rsc > 6999) fail('rsc', 'must be a status code 1000..6999');
   if (!rsp.rqi) fail('rqi', 'is mandatory');
@@ -335,13 +313,13 @@ export function validateResponse(p: unknown): ResponsePrimitive {
  */
 export function parseIncomingRequest(p: unknown): RequestPrimitive {
   if (!isObject(p)) fail('', 'a request primitive must be an object');
-  check(requestPrimitiveSchema, p, '');
+  check(REQUEST_PRIMITIVE_SPEC, p, '');
   const req = p as RequestPrimitive;
   if (req.op === Operation.Notify && req.pc !== undefined) {
     const sgn = Object.hasOwn(req.pc, 'm2m:sgn') ? req.pc['m2m:sgn'] : undefined;
-    if (sgn !== undefined) check(notificationSchema, sgn, 'pc.m2m:sgn');
+    if (sgn !== undefined) check(NOTIFICATION_SPEC, sgn, 'pc.m2m:sgn');
     const agn = Object.hasOwn(req.pc, 'm2m:agn') ? req.pc['m2m:agn'] : undefined;
-    if (agn !== undefined) check(schemaFor('m2m:agn'), agn, 'pc.m2m:agn');
+    if (agn !== undefined) check(AGGREGATED_NOTIFICATION_SPEC, agn, 'pc.m2m:agn');
   }
   return req;
 }
@@ -355,7 +333,7 @@ export function parseIncomingRequest(p: unknown): RequestPrimitive {
  */
 export function parseIncomingResponse(p: unknown): ResponsePrimitive {
   if (!isObject(p)) fail('', 'a response primitive must be an object');
-  check(responsePrimitiveSchema, p, '');
+  check(RESPONSE_PRIMITIVE_SPEC, p, '');
   return p as ResponsePrimitive;
 }
 

@@ -1,12 +1,16 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { QUALIFIED_NAMES } from '../src/names/tables.js';
 import {
   type AE,
   aeSchema,
-  CONTENT_SCHEMAS,
+  CONTENT_NAMES,
+  CONTENT_SPECS,
   type Container,
+  checkerOf,
   containerSchema,
   contentInstanceSchema,
+  contentSchemaOf,
   filterCriteriaSchema,
   flexContainerSchema,
   type Notification,
@@ -190,15 +194,17 @@ const examples: Record<string, unknown> = {
 
 describe('content schemas', () => {
   it('has a schema for every pc member the issue lists', () => {
-    for (const key of Object.keys(examples)) expect(CONTENT_SCHEMAS.has(key), key).toBe(true);
+    for (const key of Object.keys(examples)) expect(contentSchemaOf(key), key).toBeDefined();
   });
 
   it('names every schema key in the qualified name table', () => {
-    for (const key of CONTENT_SCHEMAS.keys()) expect(key.slice(4) in QUALIFIED_NAMES, key).toBe(true);
+    for (const key of CONTENT_NAMES) expect(key.slice(4) in QUALIFIED_NAMES, key).toBe(true);
+    expect(contentSchemaOf('__proto__')).toBeUndefined();
+    expect(contentSchemaOf('m2m:unknown')).toBeUndefined();
   });
 
   it.each(Object.entries(examples))('accepts a %s representation', (key, value) => {
-    const r = CONTENT_SCHEMAS.get(key)!.safeParse(value);
+    const r = contentSchemaOf(key)!.safeParse(value);
     expect(r.success, JSON.stringify(r.error?.issues)).toBe(true);
   });
 
@@ -219,8 +225,9 @@ describe('content schemas', () => {
     ['m2m:rrl', { rrf: [{ nm: 'a', typ: 3 }] }, ['rrf', 0, 'val']],
     ['m2m:uril', ['a', 2], [1]],
     ['m2m:rsp', { rqi: 'a' }, ['rsc']],
+    ['m2m:agn', { 'm2m:sgn': [{ vrq: 1 }] }, ['m2m:sgn', 0, 'vrq']],
   ])('rejects a wrong type in %s', (key, value, path) => {
-    const r = CONTENT_SCHEMAS.get(key)!.safeParse(value);
+    const r = contentSchemaOf(key)!.safeParse(value);
     expect(r.success).toBe(false);
     expect(r.error!.issues[0]!.path).toEqual(path);
   });
@@ -273,6 +280,62 @@ describe('primitive schemas', () => {
 
   it('lets responses carry members the spec does not list', () => {
     expect(responsePrimitiveSchema.safeParse({ rsc: 2000, rcn: 1, drt: 1 }).success).toBe(true);
+  });
+});
+
+describe('zod schemas and the zod-free checker agree', () => {
+  // Values shaped like the specs, with random wrong types mixed in at every level.
+  const leaf = fc.oneof(
+    fc.string({ maxLength: 4 }),
+    fc.constantFrom('20250101T000000', '20250101T000000,5', '5000', '', 'PT5S', 'x'),
+    fc.integer({ min: -3, max: 70 }),
+    fc.double({ noNaN: true }),
+    fc.boolean(),
+    fc.constant(null),
+    fc.constant(undefined),
+  );
+  function shaped(spec: unknown, depth: number): fc.Arbitrary<unknown> {
+    if (depth > 3) return leaf;
+    if (typeof spec === 'string') {
+      const right: Record<string, fc.Arbitrary<unknown>> = {
+        S: fc.array(fc.oneof(fc.string({ maxLength: 3 }), leaf), { maxLength: 3 }),
+        I: fc.array(fc.oneof(fc.integer(), leaf), { maxLength: 3 }),
+        A: fc.array(leaf, { maxLength: 2 }),
+        o: fc.dictionary(fc.string({ maxLength: 3 }), leaf, { maxKeys: 2 }),
+        ois: fc.oneof(fc.dictionary(fc.string({ maxLength: 3 }), leaf, { maxKeys: 2 }), leaf),
+        sA: fc.oneof(fc.array(leaf, { maxLength: 2 }), leaf),
+      };
+      return right[spec] ?? leaf;
+    }
+    if (Array.isArray(spec)) {
+      return fc.oneof(
+        fc.array(shaped(spec[0], depth + 1), { maxLength: spec[1] === undefined ? 3 : spec[1] + 2 }),
+        leaf,
+      );
+    }
+    const members: Record<string, fc.Arbitrary<unknown>> = {};
+    for (const [key, member] of Object.entries(spec as object))
+      members[key.replace('!', '')] = shaped(member, depth + 1);
+    return fc.oneof(
+      { weight: 5, arbitrary: fc.record(members, { requiredKeys: [] }) },
+      { weight: 1, arbitrary: leaf },
+      { weight: 1, arbitrary: fc.array(leaf, { maxLength: 1 }) },
+    );
+  }
+
+  it.each(Object.keys(CONTENT_SPECS))('%s', (key) => {
+    const spec = CONTENT_SPECS[key as keyof typeof CONTENT_SPECS];
+    const schema = contentSchemaOf(key)!;
+    const checker = checkerOf(spec);
+    fc.assert(
+      fc.property(shaped(spec, 0), (value) => {
+        const z = schema.safeParse(value);
+        const mine = checker(value, '');
+        expect(mine === undefined, JSON.stringify({ mine, zod: z.error?.issues[0] })).toBe(z.success);
+        if (mine && !z.success) expect(mine.path).toBe(z.error.issues[0]!.path.join('.'));
+      }),
+      { numRuns: 150 },
+    );
   });
 });
 

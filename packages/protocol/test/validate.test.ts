@@ -898,7 +898,7 @@ describe('receive side is tolerant', () => {
     [
       'agn items not objects',
       { op: 5, to: 'x', rqi: 'r', pc: { 'm2m:agn': { 'm2m:sgn': [1] } } },
-      'pc.m2m:agn.m2m:sgn',
+      'pc.m2m:agn.m2m:sgn.0',
     ],
   ])('still rejects %s', (_name, p, field) => {
     expect(fieldOf(() => parseIncomingRequest(p))).toBe(field);

@@ -1,80 +1,43 @@
-import { MgmtDefinition, ResourceType } from '../constants.js';
-
 /**
- * Resource type ↔ qualified name (`pc` key) of TS-0004 Table 8.2.4-1 (digest §5.1).
+ * Resource type ↔ qualified name (`pc` key) of TS-0004 Table 8.2.4-1 (digest §5.1), as
+ * `name:ty` pairs: resource types, R4/R5 types (ACME) and announced variants (10000 + ty).
  * mgmtObj (13) has no name of its own: its specializations are told apart by `mgd`.
  */
-const TYPE_NAMES: ReadonlyArray<readonly [number, string]> = [
-  [ResourceType.AccessControlPolicy, 'acp'],
-  [ResourceType.AE, 'ae'],
-  [ResourceType.Container, 'cnt'],
-  [ResourceType.ContentInstance, 'cin'],
-  [ResourceType.CSEBase, 'cb'],
-  [ResourceType.Group, 'grp'],
-  [ResourceType.LocationPolicy, 'lcp'],
-  [ResourceType.Node, 'nod'],
-  [ResourceType.PollingChannel, 'pch'],
-  [ResourceType.RemoteCSE, 'csr'],
-  [ResourceType.Request, 'req'],
-  [ResourceType.Schedule, 'sch'],
-  [ResourceType.Subscription, 'sub'],
-  [ResourceType.SemanticDescriptor, 'smd'],
-  [ResourceType.NotificationTargetMgmtPolicyRef, 'ntpr'],
-  [ResourceType.NotificationTargetPolicy, 'ntp'],
-  [ResourceType.PolicyDeletionRules, 'pdr'],
-  [ResourceType.FlexContainer, 'fcnt'],
-  [ResourceType.TimeSeries, 'ts'],
-  [ResourceType.TimeSeriesInstance, 'tsi'],
-  [ResourceType.DynamicAuthorizationConsultation, 'dac'],
-  [ResourceType.TriggerRequest, 'tgr'],
-  [ResourceType.CrossResourceSubscription, 'crs'],
-  [ResourceType.FlexContainerInstance, 'fci'],
-  [ResourceType.TimeSyncBeacon, 'tsb'],
-  [ResourceType.PrimitiveProfile, 'prp'],
-  [ResourceType.ProcessManagement, 'prmr'],
-  [ResourceType.State, 'stte'],
-  [ResourceType.Action, 'actr'],
-  [ResourceType.Dependency, 'depr'],
-  [ResourceType.AccessControlPolicyAnnc, 'acpA'],
-  [ResourceType.AEAnnc, 'aeA'],
-  [ResourceType.ContainerAnnc, 'cntA'],
-  [ResourceType.ContentInstanceAnnc, 'cinA'],
-  [ResourceType.CSEBaseAnnc, 'cbA'],
-  [ResourceType.GroupAnnc, 'grpA'],
-  [ResourceType.LocationPolicyAnnc, 'lcpA'],
-  [ResourceType.NodeAnnc, 'nodA'],
-  [ResourceType.RemoteCSEAnnc, 'csrA'],
-  [ResourceType.ScheduleAnnc, 'schA'],
-  [ResourceType.SemanticDescriptorAnnc, 'smdA'],
-  [ResourceType.FlexContainerAnnc, 'fcntA'],
-  [ResourceType.TimeSeriesAnnc, 'tsA'],
-  [ResourceType.TimeSeriesInstanceAnnc, 'tsiA'],
-];
+const TYPE_TABLE =
+  'acp:1 ae:2 cnt:3 cin:4 cb:5 grp:9 lcp:10 nod:14 pch:15 csr:16 req:17 sch:18 sub:23 smd:24 ntpr:25 ' +
+  'ntp:26 pdr:27 fcnt:28 ts:29 tsi:30 dac:34 tgr:47 crs:48 fci:58 tsb:60 prp:62 prmr:63 stte:64 actr:65 ' +
+  'depr:66 acpA:10001 aeA:10002 cntA:10003 cinA:10004 cbA:10005 grpA:10009 lcpA:10010 nodA:10014 ' +
+  'csrA:10016 schA:10018 smdA:10024 fcntA:10028 tsA:10029 tsiA:10030';
 
-/** mgmtObj specializations (ty 13) by `mgd` (digest §3.14, §5.1). */
-const MGMT_NAMES: ReadonlyArray<readonly [number, string]> = [
-  [MgmtDefinition.Firmware, 'fwr'],
-  [MgmtDefinition.Software, 'swr'],
-  [MgmtDefinition.Memory, 'mem'],
-  [MgmtDefinition.AreaNwkInfo, 'ani'],
-  [MgmtDefinition.AreaNwkDeviceInfo, 'andi'],
-  [MgmtDefinition.Battery, 'bat'],
-  [MgmtDefinition.DeviceInfo, 'dvi'],
-  [MgmtDefinition.DeviceCapability, 'dvc'],
-  [MgmtDefinition.Reboot, 'rbo'],
-  [MgmtDefinition.EventLog, 'evl'],
-];
+/** mgmtObj specializations (ty 13) as `name:mgd` pairs (digest §3.14, §5.1). */
+const MGMT_TABLE =
+  'fwr:1001 swr:1002 mem:1003 ani:1004 andi:1005 bat:1006 dvi:1007 dvc:1008 rbo:1009 evl:1010';
 
-const NAME_BY_TYPE = new Map<number, string>();
-const TYPE_BY_NAME = new Map<string, number>();
-for (const [ty, name] of TYPE_NAMES) {
-  NAME_BY_TYPE.set(ty, `m2m:${name}`);
-  TYPE_BY_NAME.set(`m2m:${name}`, ty);
+const MGMT_OBJ = 13;
+
+interface Tables {
+  nameByType: Map<number, string>;
+  typeByName: Map<string, number>;
+  nameByMgd: Map<number, string>;
 }
-const NAME_BY_MGD = new Map<number, string>();
-for (const [mgd, name] of MGMT_NAMES) {
-  NAME_BY_MGD.set(mgd, `m2m:${name}`);
-  TYPE_BY_NAME.set(`m2m:${name}`, ResourceType.MgmtObj);
+let tables: Tables | undefined;
+
+// Built on first use, so importing this module costs nothing.
+function load(): Tables {
+  if (tables) return tables;
+  const t: Tables = { nameByType: new Map(), typeByName: new Map(), nameByMgd: new Map() };
+  for (const pair of TYPE_TABLE.split(' ')) {
+    const [name, ty] = pair.split(':') as [string, string];
+    t.nameByType.set(Number(ty), `m2m:${name}`);
+    t.typeByName.set(`m2m:${name}`, Number(ty));
+  }
+  for (const pair of MGMT_TABLE.split(' ')) {
+    const [name, mgd] = pair.split(':') as [string, string];
+    t.nameByMgd.set(Number(mgd), `m2m:${name}`);
+    t.typeByName.set(`m2m:${name}`, MGMT_OBJ);
+  }
+  tables = t;
+  return t;
 }
 
 /**
@@ -83,7 +46,7 @@ for (const [mgd, name] of MGMT_NAMES) {
  * non-resource elements (`m2m:sgn`) and flexContainer specializations in other namespaces.
  */
 export function resourceTypeOf(qualifiedName: string): number | undefined {
-  return TYPE_BY_NAME.get(qualifiedName);
+  return load().typeByName.get(qualifiedName);
 }
 
 /**
@@ -91,8 +54,9 @@ export function resourceTypeOf(qualifiedName: string): number | undefined {
  * pass `mgd` to pick the specialization; without it, or for an unnamed type, returns `undefined`.
  */
 export function qualifiedNameOf(ty: number, mgd?: number): string | undefined {
-  if (ty === ResourceType.MgmtObj) return mgd === undefined ? undefined : NAME_BY_MGD.get(mgd);
-  return NAME_BY_TYPE.get(ty);
+  const t = load();
+  if (ty === MGMT_OBJ) return mgd === undefined ? undefined : t.nameByMgd.get(mgd);
+  return t.nameByType.get(ty);
 }
 
 /**

@@ -1,53 +1,69 @@
 import { ProtocolError } from '../errors.js';
 import { CONTEXT_NAMES, NAME_GROUPS, OPAQUE_MEMBERS, QUALIFIED_NAMES } from './tables.js';
 
-// Maps, not object lookups: a key such as `__proto__` or `constructor` must never resolve to
-// a prototype member.
-const SHORT_TO_LONG = new Map<string, string>();
-const LONG_TO_SHORT = new Map<string, string>();
-for (const group of NAME_GROUPS) {
-  for (const [short, long] of Object.entries(group)) {
-    SHORT_TO_LONG.set(short, long);
-    // First group wins for a long name shared by two short names (none today; tests check it).
-    if (!LONG_TO_SHORT.has(long)) LONG_TO_SHORT.set(long, short);
-  }
-}
-
-const Q_SHORT_TO_LONG = new Map<string, string>(Object.entries(QUALIFIED_NAMES));
-const Q_LONG_TO_SHORT = new Map<string, string>();
-for (const [short, long] of Q_SHORT_TO_LONG) Q_LONG_TO_SHORT.set(long, short);
-
 interface ContextTable {
   s2l: Map<string, string>;
   l2s: Map<string, string>;
 }
-const CONTEXTS = new Map<string, ContextTable>();
-for (const [parent, table] of Object.entries(CONTEXT_NAMES)) {
-  const entries = Object.entries(table);
-  CONTEXTS.set(parent, {
-    s2l: new Map(entries),
-    l2s: new Map(entries.map(([s, l]) => [l, s])),
-  });
-}
 
-const OPAQUE = new Set(OPAQUE_MEMBERS);
+interface Tables {
+  shortToLong: Map<string, string>;
+  longToShort: Map<string, string>;
+  qShortToLong: Map<string, string>;
+  qLongToShort: Map<string, string>;
+  contexts: Map<string, ContextTable>;
+  opaque: Set<string>;
+}
+let tables: Tables | undefined;
+
+// Maps, not object lookups: a key such as `__proto__` or `constructor` must never resolve to a
+// prototype member. Built on first use, so importing this module costs nothing.
+function load(): Tables {
+  if (tables) return tables;
+  const shortToLong = new Map<string, string>();
+  const longToShort = new Map<string, string>();
+  for (const group of NAME_GROUPS) {
+    for (const [short, long] of Object.entries(group)) {
+      shortToLong.set(short, long);
+      // First group wins for a long name shared by two short names (none today; tests check it).
+      if (!longToShort.has(long)) longToShort.set(long, short);
+    }
+  }
+  const qShortToLong = new Map<string, string>(Object.entries(QUALIFIED_NAMES));
+  const qLongToShort = new Map<string, string>();
+  for (const [short, long] of qShortToLong) qLongToShort.set(long, short);
+  const contexts = new Map<string, ContextTable>();
+  for (const [parent, table] of Object.entries(CONTEXT_NAMES)) {
+    const entries = Object.entries(table);
+    contexts.set(parent, { s2l: new Map(entries), l2s: new Map(entries.map(([s, l]) => [l, s])) });
+  }
+  tables = {
+    shortToLong,
+    longToShort,
+    qShortToLong,
+    qLongToShort,
+    contexts,
+    opaque: new Set(OPAQUE_MEMBERS),
+  };
+  return tables;
+}
 
 /** Deepest nesting {@link toShortNames} / {@link toLongNames} follow before refusing the value. */
 export const MAX_NAME_DEPTH = 256;
 
 /** The long name of a plain (unqualified) short name, e.g. `rn` → `resourceName`. */
 export function longNameOf(short: string): string | undefined {
-  return SHORT_TO_LONG.get(short);
+  return load().shortToLong.get(short);
 }
 
 /** The short name of a plain (unqualified) long name, e.g. `resourceName` → `rn`. */
 export function shortNameOf(long: string): string | undefined {
-  return LONG_TO_SHORT.get(long);
+  return load().longToShort.get(long);
 }
 
 /** True when `name` is a known short name (parameter or attribute). */
 export function isShortName(name: string): boolean {
-  return SHORT_TO_LONG.has(name);
+  return load().shortToLong.has(name);
 }
 
 interface Resolved {
@@ -57,30 +73,30 @@ interface Resolved {
   known: boolean;
 }
 
-function resolveQualified(key: string, colon: number): Resolved {
+function resolveQualified(t: Tables, key: string, colon: number): Resolved {
   // Only m2m names have a long form; other namespaces (`cod:tempe`) are kept but descended into.
   if (key.slice(0, colon) !== 'm2m') return { short: key, long: key, known: true };
   const local = key.slice(colon + 1);
-  let short = Q_LONG_TO_SHORT.get(local);
-  let long = Q_SHORT_TO_LONG.get(local);
+  let short = t.qLongToShort.get(local);
+  let long = t.qShortToLong.get(local);
   if (long !== undefined) short = local;
   else if (short !== undefined) long = local;
   else return { short: key, long: key, known: true };
   return { short: `m2m:${short}`, long: `m2m:${long}`, known: true };
 }
 
-function resolveKey(key: string, parent: string | undefined): Resolved {
+function resolveKey(t: Tables, key: string, parent: string | undefined): Resolved {
   const colon = key.indexOf(':');
-  if (colon > 0) return resolveQualified(key, colon);
-  const ctx = parent === undefined ? undefined : CONTEXTS.get(parent);
-  const long = ctx?.s2l.get(key) ?? SHORT_TO_LONG.get(key);
+  if (colon > 0) return resolveQualified(t, key, colon);
+  const ctx = parent === undefined ? undefined : t.contexts.get(parent);
+  const long = ctx?.s2l.get(key) ?? t.shortToLong.get(key);
   // A global name whose long form the context gives to another short name (`org` inside `om`,
   // where `or` is the originator) stays as written, so translation remains reversible.
   if (long !== undefined && ctx !== undefined && !ctx.s2l.has(key) && ctx.l2s.has(long)) {
     return { short: key, long: key, known: true };
   }
   if (long !== undefined) return { short: key, long, known: true };
-  const short = ctx?.l2s.get(key) ?? LONG_TO_SHORT.get(key);
+  const short = ctx?.l2s.get(key) ?? t.longToShort.get(key);
   if (short !== undefined) return { short, long: key, known: true };
   return { short: key, long: key, known: false };
 }
@@ -101,6 +117,7 @@ function setOwn(out: Record<string, unknown>, key: string, value: unknown): void
 }
 
 function translateValue(
+  t: Tables,
   value: unknown,
   toShort: boolean,
   parent: string | undefined,
@@ -108,15 +125,16 @@ function translateValue(
 ): unknown {
   if (Array.isArray(value)) {
     if (depth > MAX_NAME_DEPTH) throw tooDeep();
-    return value.map((item) => translateValue(item, toShort, parent, depth + 1));
+    return value.map((item) => translateValue(t, item, toShort, parent, depth + 1));
   }
   if (!isPlainObject(value)) return value;
   if (depth > MAX_NAME_DEPTH) throw tooDeep();
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
-    const r = resolveKey(key, parent);
+    const r = resolveKey(t, key, parent);
     const child = value[key];
-    const next = r.known && !OPAQUE.has(r.short) ? translateValue(child, toShort, r.short, depth + 1) : child;
+    const next =
+      r.known && !t.opaque.has(r.short) ? translateValue(t, child, toShort, r.short, depth + 1) : child;
     setOwn(out, toShort ? r.short : r.long, next);
   }
   return out;
@@ -136,7 +154,7 @@ function tooDeep(): ProtocolError {
  * @throws {ProtocolError} `INVALID_PRIMITIVE` for nesting deeper than {@link MAX_NAME_DEPTH} (or a cycle).
  */
 export function toShortNames<T = unknown>(value: unknown): T {
-  return translateValue(value, true, undefined, 0) as T;
+  return translateValue(load(), value, true, undefined, 0) as T;
 }
 
 /**
@@ -146,5 +164,5 @@ export function toShortNames<T = unknown>(value: unknown): T {
  * @throws {ProtocolError} `INVALID_PRIMITIVE` for nesting deeper than {@link MAX_NAME_DEPTH} (or a cycle).
  */
 export function toLongNames<T = unknown>(value: unknown): T {
-  return translateValue(value, false, undefined, 0) as T;
+  return translateValue(load(), value, false, undefined, 0) as T;
 }

@@ -1,6 +1,11 @@
+export type { Checker, Problem } from './check.js';
+export { checkerOf } from './check.js';
 export * from './content.js';
 export * from './filter-criteria.js';
 export * from './primitives.js';
 export { DEFAULT_RULES, type ResourceRules, rulesOf } from './resource-rules.js';
 export * from './resources.js';
+export type { Infer, ListSpec, ObjectSpec, Spec, TypeCode } from './spec.js';
+export * from './specs.js';
+export { toZod } from './to-zod.js';
 export type { ContentTypes } from './types.js';
