@@ -83,11 +83,6 @@ export class WebSocketBinding {
     }
   }
 
-  /** Number of open WebSocket connections. */
-  get connectionCount(): number {
-    return this.#connections.size;
-  }
-
   /** Close every connection with 1001 and stop accepting new ones; resolves when all are gone. */
   async close(): Promise<void> {
     this.#closing = true;
