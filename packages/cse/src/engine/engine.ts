@@ -138,10 +138,11 @@ export class CseEngine implements Engine, EngineCore {
     if (!resource.alive || resource === this.tree.base) return;
     void originator;
     const parent = resource.parent!;
-    const snapshot = representation(resource);
+    // Snapshot only when someone listens for net 4: cascades over big containers stay cheap.
+    const snapshot = parent.subscriptions.size > 0 ? representation(resource) : undefined;
     this.notifier.deleted(resource);
     this.removeSubtree(resource, true);
-    if (parent.alive) this.notifier.childDeleted(parent, resource, snapshot);
+    if (parent.alive && snapshot) this.notifier.childDeleted(parent, resource, snapshot);
   }
 
   private removeSubtree(resource: Resource, top: boolean): void {
@@ -231,7 +232,8 @@ export class CseEngine implements Engine, EngineCore {
 
   /**
    * The normalized originator. AE registration assigns it later; every other request needs a
-   * registered AE-ID or this CSE's ID (4106 ORIGINATOR_NOT_AUTHENTICATED otherwise, TS-0004 §7.3.2.1).
+   * registered AE-ID (4106 ORIGINATOR_NOT_AUTHENTICATED otherwise, TS-0004 §7.3.2.1). The CSE's
+   * own ID is refused too: no request may act with the CSE's privileges.
    */
   private originatorOf(request: RequestPrimitive, context: RequestContext): string {
     const fr = request.fr ?? context.boundOriginator;
@@ -239,7 +241,7 @@ export class CseEngine implements Engine, EngineCore {
       return fr === undefined ? '' : normalizeOriginator(fr, this.cseId);
     if (fr === undefined || fr === '') fail(Rsc.BAD_REQUEST, "'fr' is missing");
     const originator = normalizeOriginator(fr, this.cseId);
-    if (originator !== this.cseId && !this.tree.aes.has(originator)) {
+    if (!this.tree.aes.has(originator)) {
       fail(Rsc.ORIGINATOR_NOT_AUTHENTICATED, `originator '${fr}' is not registered`);
     }
     return originator;

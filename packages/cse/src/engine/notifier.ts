@@ -43,21 +43,25 @@ export class Notifier {
 
   /** net 1: `resource` was updated with `modified`. */
   updated(resource: Resource, modified: Record<string, unknown>): void {
+    if (resource.subscriptions.size === 0) return;
     this.fire(resource, { net: 1, subject: resource, attrs: representation(resource), modified });
   }
 
   /** net 2: `resource` is being deleted (call before its subscriptions go). */
   deleted(resource: Resource): void {
+    if (resource.subscriptions.size === 0) return;
     this.fire(resource, { net: 2, subject: resource, attrs: representation(resource) });
   }
 
   /** net 3: `child` was created under `parent`. */
   childCreated(parent: Resource, child: Resource): void {
+    if (parent.subscriptions.size === 0) return;
     this.fire(parent, { net: 3, subject: child, attrs: representation(child) });
   }
 
   /** net 4: `child` (already represented by `attrs`) was deleted from `parent`. */
   childDeleted(parent: Resource, child: Resource, attrs: Record<string, unknown>): void {
+    if (parent.subscriptions.size === 0) return;
     this.fire(parent, { net: 4, subject: child, attrs });
   }
 

@@ -24,6 +24,8 @@ export interface Resource {
   expiresAt?: number;
   /** Instances (cin / tsi) of a container or timeSeries, oldest first. */
   instances?: Resource[];
+  /** `dgt` instants (ms) of a timeSeries' instances, for the O(1) uniqueness check. */
+  dataTimes?: Set<number>;
   /** Creation instant in ms (`ct` has only second resolution). */
   readonly createdAt: number;
   /** Last modification instant in ms. */

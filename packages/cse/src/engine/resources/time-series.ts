@@ -1,7 +1,7 @@
 import { acpiAttribute, attr, readOnly, stateTagAttribute, universalAttributes } from '../attributes.js';
 import type { ResourceKind } from '../kind.js';
 import { fail, Rsc } from '../status.js';
-import { parseAbsRel } from '../time.js';
+import { formatTimestamp, parseAbsRel, parseTimestamp } from '../time.js';
 import {
   addInstance,
   checkInstanceSize,
@@ -62,8 +62,10 @@ export const timeSeriesInstanceKind: ResourceKind = {
   childTypes: new Set(),
   immutable: true,
   create(core, { parent, attrs }) {
-    const dgt = parseAbsRel(attrs.dgt, core.now());
-    if (parent.instances?.some((i) => parseAbsRel(i.attrs.dgt, i.createdAt) === dgt)) {
+    // A relative dgt is made absolute, so every instance keeps one comparable instant.
+    if (parseTimestamp(attrs.dgt) === undefined)
+      attrs.dgt = formatTimestamp(parseAbsRel(attrs.dgt, core.now())!);
+    if (parent.dataTimes?.has(parseTimestamp(attrs.dgt)!)) {
       fail(Rsc.CONFLICT, `a timeSeriesInstance with dgt '${String(attrs.dgt)}' already exists`);
     }
     const cs = contentSize(attrs.con);
@@ -71,9 +73,13 @@ export const timeSeriesInstanceKind: ResourceKind = {
     attrs.cs = cs;
   },
   created(core, resource) {
-    addInstance(core, resource.parent!, resource);
+    const parent = resource.parent!;
+    parent.dataTimes ??= new Set();
+    parent.dataTimes.add(parseTimestamp(resource.attrs.dgt)!);
+    addInstance(core, parent, resource);
   },
   removed(_core, resource) {
+    resource.parent?.dataTimes?.delete(parseTimestamp(resource.attrs.dgt)!);
     removeInstance(resource.parent, resource);
   },
 };
