@@ -50,6 +50,29 @@ function table(figures) {
   return lines.join('\n');
 }
 
+/** Bytes per package inside the two bundles, so the size figures say where the bytes come from. */
+function compositionTable(compositions) {
+  if (!compositions?.scriptTag || !compositions?.jsonOnly) return [];
+  const byPart = new Map();
+  for (const [key, c] of [
+    ['scriptTag', compositions.scriptTag],
+    ['jsonOnly', compositions.jsonOnly],
+  ]) {
+    for (const p of c.parts) byPart.set(p.part, { ...byPart.get(p.part), [key]: p });
+  }
+  const cell = (p) =>
+    p ? `${p.renderedBytes.toLocaleString('en-US')} B (${(p.share * 100).toFixed(0)}%)` : '—';
+  const lines = [
+    'Composition: bytes per package after tree-shaking, before minification (rollup `renderedLength`).',
+    '',
+    '| Package | Script-tag bundle | JSON-only import |',
+    '|---|---:|---:|',
+  ];
+  for (const [part, v] of byPart) lines.push(`| ${part} | ${cell(v.scriptTag)} | ${cell(v.jsonOnly)} |`);
+  lines.push('');
+  return lines;
+}
+
 /** Render the markdown report (without the preserved tail). */
 export function renderMarkdown(report, { extraSections = [] } = {}) {
   const { env, figures } = report;
@@ -83,6 +106,7 @@ export function renderMarkdown(report, { extraSections = [] } = {}) {
     out.push('');
     out.push(table(rows));
     out.push('');
+    if (group === 'bundle') out.push(...compositionTable(report.suites?.bundle?.compositions));
   }
   if (report.errors.length > 0) {
     out.push('## Suites that failed in this run');
