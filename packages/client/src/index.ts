@@ -53,6 +53,12 @@ export type {
   SocketOpenRequest,
 } from './socket-adapter.js';
 export { type AeIdStore, createMemoryAeIdStore, MemoryAeIdStore } from './stores/ae-id-store.js';
+export {
+  createLocalStorageAeIdStore,
+  LocalStorageAeIdStore,
+  type LocalStorageAeIdStoreOptions,
+  type StorageLike,
+} from './stores/local-storage-store.js';
 export { Subscription, type SubscriptionEvents } from './subscription.js';
 export {
   createMemoryAdapter,

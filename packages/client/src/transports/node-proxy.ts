@@ -52,7 +52,7 @@ export function parseProxyUrl(proxy: string | URL): ProxyTarget {
 }
 
 /** What `http.request`/`https.request` pass to `createConnection` (the parts we read). */
-export interface TunnelConnectOptions extends tls.ConnectionOptions {
+export interface TunnelConnectOptions extends Omit<tls.ConnectionOptions, 'host' | 'port'> {
   host?: string;
   port?: number | string;
 }
