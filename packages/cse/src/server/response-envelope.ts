@@ -1,4 +1,9 @@
-import type { PrimitiveContent, RequestPrimitive, ResponsePrimitive } from '@onem2m-ws/protocol';
+import {
+  type PrimitiveContent,
+  type RequestPrimitive,
+  type ResponsePrimitive,
+  toTimestamp,
+} from '@onem2m-ws/protocol';
 
 /** What the binding knows when it completes a response. */
 export interface EnvelopeContext {
@@ -10,11 +15,6 @@ export interface EnvelopeContext {
   now: number;
   /** Originator of the request when it is not in `fr` (the connection's bound originator). */
   originator?: string;
-}
-
-/** `YYYYMMDDTHHMMSS` in UTC, without the fraction (Mobius4 rejects fractions). */
-export function formatTimestamp(epochMs: number): string {
-  return new Date(epochMs).toISOString().slice(0, 19).replace(/[-:]/g, '');
 }
 
 /**
@@ -31,7 +31,8 @@ export function completeResponse(
   const rqi = response.rqi ?? request?.rqi;
   if (rqi !== undefined) out.rqi = rqi;
   out.rvi = response.rvi ?? request?.rvi ?? context.releaseVersion;
-  out.ot = response.ot ?? formatTimestamp(context.now);
+  // Without fraction: Mobius4 rejects fractional timestamps.
+  out.ot = response.ot ?? toTimestamp(new Date(context.now));
   out.fr = response.fr ?? context.cseId;
   const to = response.to ?? request?.fr ?? context.originator;
   if (to !== undefined && to !== '') out.to = to;
