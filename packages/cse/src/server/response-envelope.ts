@@ -2,6 +2,7 @@ import {
   type PrimitiveContent,
   type RequestPrimitive,
   type ResponsePrimitive,
+  statusName,
   toTimestamp,
 } from '@onem2m-ws/protocol';
 
@@ -36,7 +37,10 @@ export function completeResponse(
   out.fr = response.fr ?? context.cseId;
   const to = response.to ?? request?.fr ?? context.originator;
   if (to !== undefined && to !== '') out.to = to;
-  if (out.pc === undefined && response.rsc >= 3000) out.pc = dbg(`request failed with rsc ${response.rsc}`);
+  if (out.pc === undefined && response.rsc >= 3000) {
+    const name = statusName(response.rsc);
+    out.pc = dbg(`request failed with rsc ${response.rsc}${name ? ` (${name})` : ''}`);
+  }
   return out;
 }
 

@@ -226,6 +226,16 @@ describe('response envelope', () => {
     expect((await c.next((m) => m.rsc !== undefined)).rvi).toBe('5');
   });
 
+  it('adds an m2m:dbg text to an error the engine returned without content', async () => {
+    ({ cse, engine } = await startFakeCse());
+    const c = await connect();
+    await c.request(createAe('d1', 'Cdbg'));
+    engine.handle = async (request) => ({ rsc: 4004, rqi: request.rqi });
+    const response = await c.request({ op: 2, to: 'cse-in/nothing', fr: 'Cdbg', rqi: 'd2', rvi: '3' });
+    expect(response).toMatchObject({ rsc: 4004, rqi: 'd2', to: 'Cdbg' });
+    expect(response.pc['m2m:dbg']).toMatch(/4004 \(NOT_FOUND\)/);
+  });
+
   it('answers 5000 when the engine throws, and keeps going', async () => {
     ({ cse, engine } = await startFakeCse());
     const c = await connect();
