@@ -70,7 +70,10 @@ export class Notifier {
    * subscriber itself. Rejects with 5204 when one is refused or unanswered.
    */
   async verify(subRi: string, nu: readonly string[], creator: string): Promise<void> {
-    const targets = nu.filter((n) => normalizeOriginator(n, this.core.cseId) !== creator);
+    // The subscriber itself (in any ID form, or by its AE's address) is not asked.
+    const targets = nu.filter(
+      (n) => normalizeOriginator(n, this.core.cseId) !== creator && this.findAe(n)?.ri !== creator,
+    );
     const sgn = { vrq: true, sur: this.subscriptionReference(subRi), cr: creator };
     await Promise.all(
       targets.map(async (target) => {
