@@ -30,6 +30,10 @@ import type { ContentTypes } from './schemas/types.js';
 export type ResourceMode = 'create' | 'update' | 'representation';
 
 const RELEASE_VERSION = /^\d+[a-z]?$/;
+/** m2m:resourceName: `(ALPHA / DIGIT) *(ALPHA / DIGIT / "-" / "." / "_")` (TS-0004 Table 6.3.3-1). */
+const RESOURCE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+/** App-IDs start with R (registered) or N (non-registered); lower-case r is still tolerated. */
+const APP_ID = /^[RNr]/;
 
 /** `pc` members a NOTIFY may carry (TS-0004 Table 7.5.1.1-2). */
 const NOTIFY_CONTENT = new Set(['m2m:sgn', 'm2m:agn', 'm2m:rsp', 'm2m:seci']);
@@ -85,6 +89,15 @@ function checkRvi(p: Record<string, unknown>): void {
   if (!RELEASE_VERSION.test(rvi)) fail('rvi', `"${rvi}" is not a release version`);
 }
 
+/** `to`: at most two leading slashes (absolute form) and no trailing slash (digest §9.4). */
+function checkTo(to: string): void {
+  if (to.startsWith('///')) fail('to', 'has more than two leading slashes');
+  const hash = to.indexOf('#');
+  const path = hash < 0 ? to : to.slice(0, hash);
+  if (path.endsWith('/')) fail('to', 'must not end with a slash');
+  if (hash >= 0 && hash === to.length - 1) fail('to', 'names no attribute after "#"');
+}
+
 function checkKnownKeys(p: Record<string, unknown>, known: ReadonlySet<string>, kind: string): void {
   for (const key of Object.keys(p)) if (!known.has(key)) fail(key, `is not a ${kind} parameter`);
 }
@@ -126,6 +139,16 @@ function checkResource(qualifiedName: string, value: unknown, mode: ResourceMode
     for (const key of Object.keys(value)) {
       if (value[key] !== null) continue;
       if (key !== 'cr') fail(`${prefix}.${key}`, 'null is only meaningful on UPDATE');
+    }
+    const rn = value.rn;
+    if (typeof rn === 'string' && !RESOURCE_NAME.test(rn)) {
+      fail(
+        `${prefix}.rn`,
+        'must start with a letter or digit and contain only letters, digits, "-", "." and "_"',
+      );
+    }
+    if (qualifiedName === 'm2m:ae' && typeof value.api === 'string' && !APP_ID.test(value.api)) {
+      fail(`${prefix}.api`, 'must start with R (registered App-ID) or N (non-registered)');
     }
     if (value.cr !== undefined && value.cr !== null) {
       fail(`${prefix}.cr`, 'must be null on CREATE (the CSE sets the creator)');
@@ -222,6 +245,7 @@ export function validateRequest(p: unknown): RequestPrimitive {
   const op = req.op;
   checkRvi(p);
 
+  checkTo(req.to);
   const aeCreate = op === Operation.Create && req.ty === AE;
   if (req.fr === undefined ? !aeCreate : req.fr === '' && !aeCreate) {
     fail('fr', 'is mandatory (only an AE CREATE may omit it)');

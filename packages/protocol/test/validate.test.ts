@@ -741,6 +741,40 @@ describe('validateRequest rejects what the spec forbids, naming the field', () =
     expect(fieldOf(() => validateRequest(r))).toBe(field);
   });
 
+  it.each([
+    ['more than two leading slashes', '///sp/id-in/cse-in', 'to'],
+    ['a trailing slash', 'cse-in/myAE/', 'to'],
+    ['a trailing slash before an attribute', 'cse-in/myAE/#lbl', 'to'],
+    ['an empty attribute name', 'cse-in/myAE#', 'to'],
+    ['an absolute ID', '//acme.example.com/id-in/cse-in/myAE', undefined],
+    ['an attribute target', 'cse-in/myAE#lbl', undefined],
+    ['the dash shortcut', '-/myAE', undefined],
+  ])('checks to with %s', (_name, to, field) => {
+    expect(fieldOf(() => validateRequest({ op: 2, to, fr: 'C1', rqi: 'r', rvi: '3' }))).toBe(field);
+  });
+
+  it.each([
+    ['rn with a space', { 'm2m:cnt': { rn: 'my data' } }, 3, 'pc.m2m:cnt.rn'],
+    ['rn starting with a dot', { 'm2m:cnt': { rn: '.x' } }, 3, 'pc.m2m:cnt.rn'],
+    [
+      'App-ID not starting with R or N',
+      { 'm2m:ae': { api: 'myapp', rr: true, srv: ['3'] } },
+      2,
+      'pc.m2m:ae.api',
+    ],
+    ['valid names', { 'm2m:cnt': { rn: 'Data_1.v-2' } }, 3, undefined],
+    [
+      'tolerated lower-case r App-ID',
+      { 'm2m:ae': { api: 'ra01.com.x', rr: true, srv: ['3'] } },
+      2,
+      undefined,
+    ],
+  ])('checks %s on CREATE', (_name, pc, ty, field) => {
+    expect(
+      fieldOf(() => validateRequest({ op: 1, to: 'cse-in', fr: 'C1', rqi: 'r', rvi: '3', ty, pc })),
+    ).toBe(field);
+  });
+
   it('requires rcn 10 with sqi', () => {
     const r = { op: 2, to: 'x', fr: 'C1', rqi: 'r', rvi: '3', sqi: true, rcn: 1 };
     expect(fieldOf(() => validateRequest(r))).toBe('rcn');

@@ -80,7 +80,7 @@ export const COMMON_NAMES = {
   loc: 'location',
   crd: 'coordinates',
   ast: 'announceSyncType',
-  rrf: 'reference',
+  rrf: 'resourceRef',
 } as const;
 
 /** Resource-specific attributes (digest §5.3) of AE, container, contentInstance, CSEBase, remoteCSE, node, … */
@@ -130,7 +130,7 @@ export const RESOURCE_NAMES = {
   ctm: 'currentTime',
   cb: 'CSEBase',
   dcse: 'descendantCSEs',
-  mtcc: 'M2M-Trigger-Capabilities',
+  mtcc: 'multicastCapability',
   egid: 'externalGroupID',
   // node
   ni: 'nodeID',

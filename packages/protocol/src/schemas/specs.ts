@@ -273,7 +273,8 @@ export const NODE_SPEC = {
   hcl: 's',
   hael: 'S',
   hsl: 'S',
-  mgca: 's',
+  // A string in TS-0004, a list in ACME.
+  mgca: 'sA',
   rms: 'b',
   nid: 's',
 } as const;
@@ -301,7 +302,8 @@ export const FILTER_CRITERIA_SPEC = {
   atr: [{ 'nm!': 's', val: '*' }],
   catr: [{ 'nm!': 's', val: '*' }],
   patr: [{ 'nm!': 's', val: '*' }],
-  smf: 'S',
+  // A list in TS-0004, a single string in ACME and Mobius4.
+  smf: 'sA',
   cfs: 'i',
   cfq: 's',
   fu: 'i',
