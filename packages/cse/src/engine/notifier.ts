@@ -93,15 +93,18 @@ export class Notifier {
     );
   }
 
-  /** The subscription left the tree: flush its batch and send `sud` (to `su`, otherwise to `nu`). */
+  /**
+   * The subscription left the tree: flush its pending batch, then send the deletion notification
+   * (`sud`) to its `su` when it has one (TS-0004 §7.4.8.2.3; ACME does the same).
+   */
   subscriptionRemoved(sub: Resource): void {
     this.flush(sub);
     this.sent.delete(sub.ri);
     const su = sub.attrs.su;
-    const targets = typeof su === 'string' ? [su] : ((sub.attrs.nu as string[] | undefined) ?? []);
+    if (typeof su !== 'string') return;
     const sgn: Record<string, unknown> = { sud: true, sur: this.subscriptionReference(sub.ri) };
     if (sub.attrs.cr !== undefined) sgn.cr = sub.attrs.cr;
-    for (const target of targets) void this.send(target, { 'm2m:sgn': sgn }, {});
+    void this.send(su, { 'm2m:sgn': sgn }, { storeIfOffline: true });
   }
 
   /**

@@ -53,7 +53,7 @@ describe('batch notifications (bn)', () => {
         to: '-/app/data',
         fr: ae,
         ty: 23,
-        pc: { 'm2m:sub': { nu: [ae], enc: { net: [3] }, bn: { num: 5 } } },
+        pc: { 'm2m:sub': { nu: [ae], enc: { net: [3] }, bn: { num: 5 }, su: ae } },
       }),
     );
     await cin('1');

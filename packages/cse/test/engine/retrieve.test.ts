@@ -131,7 +131,13 @@ describe('delete', () => {
   it('fires net 2 on the resource, net 4 on the parent, net 2 for descendants and sud for removed subscriptions', async () => {
     const { send, ae, sink } = await world();
     const sub = (to: string, net: number[], rn: string) =>
-      send({ op: 1, to, fr: ae, ty: 23, pc: { 'm2m:sub': { rn, nu: [ae], enc: { net } } } });
+      send({
+        op: 1,
+        to,
+        fr: ae,
+        ty: 23,
+        pc: { 'm2m:sub': { rn, nu: [ae], enc: { net }, ...(rn === 'onApp' ? {} : { su: ae }) } },
+      });
     await sub('-/app', [4], 'onApp');
     await sub('-/app/data', [2], 'onData');
     await sub('-/app/data/nested', [2], 'onNested');

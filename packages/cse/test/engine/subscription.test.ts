@@ -74,7 +74,7 @@ describe('subscription and notification', () => {
 
   it('deletes the subscription after exc notifications, with sud', async () => {
     const { subscribe, send, sink, cin, ae } = await world();
-    const sub = body(await subscribe({ enc: { net: [3] }, exc: 2 }));
+    const sub = body(await subscribe({ enc: { net: [3] }, exc: 2, su: ae }));
     await cin('1');
     await cin('2');
     await cin('3');
@@ -126,5 +126,20 @@ describe('subscription and notification', () => {
     expect((await sub({ nu: [ae], enc: { net: [6] } })).rsc).toBe(5001);
     expect((await sub({ nu: [ae], bn: {} })).rsc).toBe(4000);
     expect(dbg(await sub({ nu: [ae], bn: { dur: 'soon' } }))).toMatch(/bn.dur/);
+  });
+});
+
+describe('deletion notification', () => {
+  it('goes to su only, not to nu', async () => {
+    const { subscribe, send, sink, ae, register } = await world();
+    const other = await register('other');
+    const quiet = body(await subscribe({ rn: 'quiet' }));
+    await send({ op: 4, to: quiet.ri, fr: ae });
+    expect(sink.deliveries).toHaveLength(0);
+    const told = body(await subscribe({ rn: 'told', su: other }));
+    await send({ op: 4, to: told.ri, fr: ae });
+    expect(sink.deliveries.map((d) => [d.target, d.request.pc])).toEqual([
+      [other, { 'm2m:sgn': { sud: true, sur: `/id-in/${told.ri}`, cr: ae } }],
+    ]);
   });
 });
