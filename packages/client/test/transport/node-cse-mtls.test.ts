@@ -10,7 +10,11 @@ describe('Node adapter against the embedded CSE over wss with mutual TLS', () =>
 
   beforeAll(async () => {
     pki = createTestPki();
-    cse = await startCse({ port: 0, host: '127.0.0.1', tls: { key: pki.server.key, cert: pki.server.cert, ca: pki.ca } });
+    cse = await startCse({
+      port: 0,
+      host: '127.0.0.1',
+      tls: { key: pki.server.key, cert: pki.server.cert, ca: pki.ca },
+    });
   });
   afterAll(async () => {
     await cse?.close();
@@ -19,7 +23,9 @@ describe('Node adapter against the embedded CSE over wss with mutual TLS', () =>
 
   it('registers an AE over wss when the client presents a certificate the CSE trusts', async () => {
     expect(cse.url).toMatch(/^wss:\/\//);
-    const adapter = createNodeSocketAdapter({ tls: { ca: pki.ca, cert: pki.client.cert, key: pki.client.key } });
+    const adapter = createNodeSocketAdapter({
+      tls: { ca: pki.ca, cert: pki.client.cert, key: pki.client.key },
+    });
     const opened = openSocket(adapter, cse.url, {
       protocols: ['oneM2M.json'],
       headers: { 'X-M2M-Origin': 'Cmtls-ae' },
@@ -44,7 +50,9 @@ describe('Node adapter against the embedded CSE over wss with mutual TLS', () =>
   });
 
   it('is refused by the CSE with a client certificate from another CA', async () => {
-    const adapter = createNodeSocketAdapter({ tls: { ca: pki.ca, cert: pki.rogueClient.cert, key: pki.rogueClient.key } });
+    const adapter = createNodeSocketAdapter({
+      tls: { ca: pki.ca, cert: pki.rogueClient.cert, key: pki.rogueClient.key },
+    });
     const opened = openSocket(adapter, cse.url);
     await expectHandshakeFailure(opened);
     await opened.closed;
