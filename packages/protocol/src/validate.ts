@@ -78,8 +78,9 @@ function has(p: Record<string, unknown>, key: string): boolean {
 }
 
 function check(spec: Spec, value: unknown, prefix: string): void {
-  const problem = checkerOf(spec)(value, prefix);
-  if (problem) fail(problem.path, problem.reason);
+  const problem = checkerOf(spec)(value);
+  if (problem)
+    fail(prefix && problem.path ? `${prefix}.${problem.path}` : prefix || problem.path, problem.reason);
 }
 
 function checkRvi(p: Record<string, unknown>): void {

@@ -13,8 +13,11 @@ export interface Problem {
   reason: string;
 }
 
-/** A compiled spec: returns the first problem, or `undefined` when the value conforms. */
-export type Checker = (value: unknown, path: string) => Problem | undefined;
+/**
+ * A compiled spec: returns the first problem (its path relative to the value), or `undefined`
+ * when the value conforms. Paths are built only on failure, so success allocates nothing.
+ */
+export type Checker = (value: unknown) => Problem | undefined;
 
 const isInt = (v: unknown): v is number => Number.isSafeInteger(v);
 /** A JSON-like object: not null, not an array (what zod's looseObject accepts). */
@@ -27,28 +30,33 @@ const isPlain = (v: unknown): v is Record<string, unknown> => {
   return proto === Object.prototype || proto === null;
 };
 
-const at = (path: string, key: string | number): string => (path ? `${path}.${key}` : String(key));
+/** Prefix a child's problem with the member name or index it was found under. */
+const under = (key: string | number, p: Problem): Problem => ({
+  path: p.path ? `${key}.${p.path}` : String(key),
+  reason: p.reason,
+});
+const problem = (reason: string): Problem => ({ path: '', reason });
 
 function scalar(test: (v: unknown) => boolean, reason: string): Checker {
-  return (v, path) => (test(v) ? undefined : { path, reason });
+  return (v) => (test(v) ? undefined : problem(reason));
 }
 
 function intRange(min: number, max: number): Checker {
-  return (v, path) => {
-    if (!isInt(v)) return { path, reason: 'expected an integer' };
-    if (v < min) return { path, reason: `must be at least ${min}` };
-    if (v > max) return { path, reason: `must be at most ${max}` };
+  return (v) => {
+    if (!isInt(v)) return problem('expected an integer');
+    if (v < min) return problem(`must be at least ${min}`);
+    if (v > max) return problem(`must be at most ${max}`);
     return undefined;
   };
 }
 
 function listOf(item: Checker, max?: number): Checker {
-  return (v, path) => {
-    if (!Array.isArray(v)) return { path, reason: 'expected array' };
-    if (max !== undefined && v.length > max) return { path, reason: `holds at most ${max} item(s)` };
+  return (v) => {
+    if (!Array.isArray(v)) return problem('expected array');
+    if (max !== undefined && v.length > max) return problem(`holds at most ${max} item(s)`);
     for (let i = 0; i < v.length; i++) {
-      const problem = item(v[i], at(path, i));
-      if (problem) return problem;
+      const p = item(v[i]);
+      if (p) return under(i, p);
     }
     return undefined;
   };
@@ -59,30 +67,26 @@ const int = scalar(isInt, 'expected an integer');
 
 const CODES: Record<TypeCode, Checker> = {
   s: str,
-  e: (v, path) =>
-    typeof v !== 'string'
-      ? { path, reason: 'expected string' }
-      : v
-        ? undefined
-        : { path, reason: 'must not be empty' },
+  e: (v) =>
+    typeof v !== 'string' ? problem('expected string') : v ? undefined : problem('must not be empty'),
   b: scalar((v) => typeof v === 'boolean', 'expected boolean'),
   i: int,
   n: intRange(0, Number.MAX_SAFE_INTEGER),
   p: intRange(1, Number.MAX_SAFE_INTEGER),
   op: intRange(1, 5),
   m: intRange(0, 63),
-  t: (v, path) =>
+  t: (v) =>
     typeof v !== 'string'
-      ? { path, reason: 'expected string' }
+      ? problem('expected string')
       : TIMESTAMP_PATTERN.test(v)
         ? undefined
-        : { path, reason: 'expected a YYYYMMDDTHHMMSS timestamp' },
-  a: (v, path) =>
+        : problem('expected a YYYYMMDDTHHMMSS timestamp'),
+  a: (v) =>
     !isInt(v) && typeof v !== 'string'
-      ? { path, reason: 'expected int or string' }
+      ? problem('expected int or string')
       : isAbsRelTimestamp(v)
         ? undefined
-        : { path, reason: 'expected a YYYYMMDDTHHMMSS timestamp or an integer of milliseconds' },
+        : problem('expected a YYYYMMDDTHHMMSS timestamp or an integer of milliseconds'),
   S: listOf(str),
   I: listOf(int),
   A: scalar(Array.isArray, 'expected array'),
@@ -106,20 +110,25 @@ export function checkerOf(spec: Spec): Checker {
   } else if (Array.isArray(spec)) {
     checker = listOf(checkerOf(spec[0] as Spec), spec[1] as number | undefined);
   } else {
-    const members = Object.entries(spec as ObjectSpec).map(([key, member]) => {
-      const mandatory = key.endsWith('!');
-      return { name: mandatory ? key.slice(0, -1) : key, mandatory, check: checkerOf(member) };
-    });
-    checker = (v, path) => {
-      if (!isObjectLike(v)) return { path, reason: 'expected object' };
-      for (const m of members) {
-        const value = Object.hasOwn(v, m.name) ? v[m.name] : undefined;
-        if (value === undefined) {
-          if (m.mandatory) return { path: at(path, m.name), reason: 'is mandatory' };
-          continue;
-        }
-        const problem = m.check(value, at(path, m.name));
-        if (problem) return problem;
+    // Walk the value's own keys (usually few) rather than every member of the spec (often 30).
+    const members = new Map<string, Checker>();
+    const mandatory: string[] = [];
+    for (const [key, member] of Object.entries(spec as ObjectSpec)) {
+      const name = key.endsWith('!') ? key.slice(0, -1) : key;
+      if (name !== key) mandatory.push(name);
+      members.set(name, checkerOf(member));
+    }
+    checker = (v) => {
+      if (!isObjectLike(v)) return problem('expected object');
+      for (const name of mandatory) {
+        if (!Object.hasOwn(v, name) || v[name] === undefined) return { path: name, reason: 'is mandatory' };
+      }
+      for (const key of Object.keys(v)) {
+        const check = members.get(key);
+        const value = v[key];
+        if (check === undefined || value === undefined) continue;
+        const p = check(value);
+        if (p) return under(key, p);
       }
       return undefined;
     };
