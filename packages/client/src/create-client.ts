@@ -1,6 +1,9 @@
 import { OneM2MClient } from './client.js';
 import type { ClientOptions } from './client-options.js';
 
+/** The client `createClient` returns (an alias of {@link OneM2MClient}). */
+export type Client = OneM2MClient;
+
 /**
  * Creates a oneM2M WebSocket client. Nothing is opened until `connect()` or the first request.
  *

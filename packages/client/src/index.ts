@@ -16,7 +16,7 @@ export {
 } from './client.js';
 export type { ClientEvents, CloseEvent, DebugEvent, OpenEvent, ReconnectingEvent } from './client-events.js';
 export type { ClientOptions } from './client-options.js';
-export { createClient } from './create-client.js';
+export { type Client, createClient } from './create-client.js';
 export type { DiscoverAllOptions, DiscoveryResult } from './discovery.js';
 export {
   AbortError,
