@@ -16,11 +16,12 @@ import { corpus } from '../fixtures/corpus.js';
 export const FUZZ_RUNS = Math.max(1, Number(process.env.FUZZ_RUNS) || 300);
 
 /** Primitive parameters of TS-0004 §8.1 (requests and responses), the targets of wrong types. */
+// biome-ignore format: one compact list
 export const PARAMETERS = [
   'op', 'to', 'fr', 'rqi', 'rvi', 'ty', 'pc', 'rids', 'ot', 'rqet', 'rset', 'oet', 'rt', 'rp', 'rcn',
   'ec', 'da', 'gid', 'fc', 'drt', 'tkns', 'tids', 'ltids', 'tqi', 'grtm', 'asi', 'aus', 'auri', 'sqi',
   'vsi', 'rsc', 'cnst', 'cnot',
-] as const; // biome-ignore format: one list
+] as const;
 
 /** Keys that are handles of prototype pollution. */
 export const HOSTILE_KEYS = ['__proto__', 'constructor', 'prototype'] as const;
@@ -297,14 +298,12 @@ export const hostileFrame: fc.Arbitrary<Frame> = fc.oneof(
   exoticXmlText.map((data): Frame => ({ kind: 'text', data })),
   exoticCborBytes.map((data): Frame => ({ kind: 'binary', data })),
   fc.tuple(corpusPrimitive, damage).map(([p, hurt]): Frame => ({ kind: 'binary', data: hurt(cborFrame(p)) })),
-  fc
-    .tuple(corpusPrimitive, damage)
-    .map(
-      ([p, hurt]): Frame => ({
-        kind: 'text',
-        data: Buffer.from(hurt(Buffer.from(jsonFrame(p)))).toString('utf8'),
-      }),
-    ),
+  fc.tuple(corpusPrimitive, damage).map(
+    ([p, hurt]): Frame => ({
+      kind: 'text',
+      data: Buffer.from(hurt(Buffer.from(jsonFrame(p)))).toString('utf8'),
+    }),
+  ),
   fc.uint8Array({ maxLength: 300 }).map((data): Frame => ({ kind: 'binary', data })),
   fc.string({ unit: 'binary', maxLength: 300 }).map((data): Frame => ({ kind: 'text', data })),
 );
