@@ -6,7 +6,9 @@
  * - Receive side (`parseIncomingRequest`, `parseIncomingResponse`): checks types only and
  *   tolerates unknown members, because real servers add them.
  *
- * Schemas are built once at import; a call runs one schema parse plus a few property checks.
+ * These functions use the zod-free checker compiled from the same specs as the zod schemas
+ * (`schemas/check.ts`), once per spec on first use, to keep the browser bundle small; a call
+ * walks the primitive once plus a few property checks.
  */
 import { isResultContentAllowed, Operation } from './constants.js';
 import { ProtocolError } from './errors.js';
@@ -167,12 +169,11 @@ function checkResource(qualifiedName: string, value: unknown, mode: ResourceMode
 
 function checkFilterCriteria(fc: Record<string, unknown>): void {
   const { fu, fo, cfs, gmty, geom, gsf } = fc;
-  if (fu !== undefined && (fu as number) < 1)
-    fail('fc.fu', 'must be 1 (discovery), 2 (conditional retrieval) or 3');
-  if (fu !== undefined && (fu as number) > 4)
-    fail('fc.fu', 'must be 1 (discovery), 2 (conditional retrieval) or 3');
+  if (fu !== undefined && ((fu as number) < 1 || (fu as number) > 4)) {
+    fail('fc.fu', 'must be 1 (discovery), 2 (conditional retrieval), 3 (IPE on-demand discovery) or 4');
+  }
   if (fo !== undefined && ((fo as number) < 1 || (fo as number) > 3))
-    fail('fc.fo', 'must be 1 (AND) or 2 (OR)');
+    fail('fc.fo', 'must be 1 (AND), 2 (OR) or 3 (XOR)');
   if (cfs !== undefined && fc.cfq === undefined) fail('fc.cfq', 'is required with fc.cfs');
   const geo = [gmty, geom, gsf].filter((x) => x !== undefined).length;
   if (geo !== 0 && geo !== 3) fail('fc.gmty', 'gmty, geom and gsf go together');

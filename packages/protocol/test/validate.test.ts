@@ -775,6 +775,12 @@ describe('validateRequest rejects what the spec forbids, naming the field', () =
     ).toBe(field);
   });
 
+  it('rejects fc.fo outside 1..3', () => {
+    const r = { op: 2, to: 'x', fr: 'C1', rqi: 'r', rvi: '3', fc: { fo: 4 } };
+    expect(fieldOf(() => validateRequest(r))).toBe('fc.fo');
+    expect(fieldOf(() => validateRequest({ ...r, fc: { fo: 2 } }))).toBeUndefined();
+  });
+
   it('requires rcn 10 with sqi', () => {
     const r = { op: 2, to: 'x', fr: 'C1', rqi: 'r', rvi: '3', sqi: true, rcn: 1 };
     expect(fieldOf(() => validateRequest(r))).toBe('rcn');

@@ -8,7 +8,7 @@ import { isAbsRelTimestamp, TIMESTAMP_PATTERN } from '../timestamp.js';
 import type { ObjectSpec, Spec, TypeCode } from './spec.js';
 
 /** The first problem found: the dotted path of the member and why it was refused. */
-export interface Problem {
+export interface SpecProblem {
   path: string;
   reason: string;
 }
@@ -17,7 +17,7 @@ export interface Problem {
  * A compiled spec: returns the first problem (its path relative to the value), or `undefined`
  * when the value conforms. Paths are built only on failure, so success allocates nothing.
  */
-export type Checker = (value: unknown) => Problem | undefined;
+export type SpecChecker = (value: unknown) => SpecProblem | undefined;
 
 const isInt = (v: unknown): v is number => Number.isSafeInteger(v);
 /** A JSON-like object: not null, not an array (what zod's looseObject accepts). */
@@ -31,17 +31,17 @@ const isPlain = (v: unknown): v is Record<string, unknown> => {
 };
 
 /** Prefix a child's problem with the member name or index it was found under. */
-const under = (key: string | number, p: Problem): Problem => ({
+const under = (key: string | number, p: SpecProblem): SpecProblem => ({
   path: p.path ? `${key}.${p.path}` : String(key),
   reason: p.reason,
 });
-const problem = (reason: string): Problem => ({ path: '', reason });
+const problem = (reason: string): SpecProblem => ({ path: '', reason });
 
-function scalar(test: (v: unknown) => boolean, reason: string): Checker {
+function scalar(test: (v: unknown) => boolean, reason: string): SpecChecker {
   return (v) => (test(v) ? undefined : problem(reason));
 }
 
-function intRange(min: number, max: number): Checker {
+function intRange(min: number, max: number): SpecChecker {
   return (v) => {
     if (!isInt(v)) return problem('expected an integer');
     if (v < min) return problem(`must be at least ${min}`);
@@ -50,7 +50,7 @@ function intRange(min: number, max: number): Checker {
   };
 }
 
-function listOf(item: Checker, max?: number): Checker {
+function listOf(item: SpecChecker, max?: number): SpecChecker {
   return (v) => {
     if (!Array.isArray(v)) return problem('expected array');
     if (max !== undefined && v.length > max) return problem(`holds at most ${max} item(s)`);
@@ -65,7 +65,7 @@ function listOf(item: Checker, max?: number): Checker {
 const str = scalar((v) => typeof v === 'string', 'expected string');
 const int = scalar(isInt, 'expected an integer');
 
-const CODES: Record<TypeCode, Checker> = {
+const CODES: Record<TypeCode, SpecChecker> = {
   s: str,
   e: (v) =>
     typeof v !== 'string' ? problem('expected string') : v ? undefined : problem('must not be empty'),
@@ -98,20 +98,20 @@ const CODES: Record<TypeCode, Checker> = {
   sA: scalar((v) => typeof v === 'string' || Array.isArray(v), 'expected string or array'),
 };
 
-const compiled = new Map<Spec, Checker>();
+const compiled = new Map<Spec, SpecChecker>();
 
 /** Compile a spec to a checker (cached per spec object). */
-export function checkerOf(spec: Spec): Checker {
+export function checkerOf(spec: Spec): SpecChecker {
   const hit = compiled.get(spec);
   if (hit) return hit;
-  let checker: Checker;
+  let checker: SpecChecker;
   if (typeof spec === 'string') {
     checker = CODES[spec];
   } else if (Array.isArray(spec)) {
     checker = listOf(checkerOf(spec[0] as Spec), spec[1] as number | undefined);
   } else {
     // Walk the value's own keys (usually few) rather than every member of the spec (often 30).
-    const members = new Map<string, Checker>();
+    const members = new Map<string, SpecChecker>();
     const mandatory: string[] = [];
     for (const [key, member] of Object.entries(spec as ObjectSpec)) {
       const name = key.endsWith('!') ? key.slice(0, -1) : key;

@@ -1,4 +1,4 @@
-export type { Checker, Problem } from './check.js';
+export type { SpecChecker, SpecProblem } from './check.js';
 export { checkerOf } from './check.js';
 export * from './content.js';
 export * from './filter-criteria.js';
