@@ -1,7 +1,7 @@
 import { normalizeOriginator, resolveTarget } from './addressing.js';
 import type { EngineCore } from './core.js';
 import type { Resource } from './resource.js';
-import { fail, Rsc } from './status.js';
+import { fail, Rsc, show } from './status.js';
 
 /** m2m:accessControlOperations bits (TS-0004 §6.3.4.2.29, digest §3.12). */
 export const Acop = { CREATE: 1, RETRIEVE: 2, UPDATE: 4, DELETE: 8, NOTIFY: 16, DISCOVERY: 32 } as const;
@@ -99,6 +99,6 @@ export function checkAcpi(core: EngineCore, acpi: unknown): void {
   if (!Array.isArray(acpi)) return;
   for (const id of acpi) {
     if (typeof id !== 'string' || !findAcp(core, id))
-      fail(Rsc.BAD_REQUEST, `acpi entry '${String(id)}' is not an accessControlPolicy`);
+      fail(Rsc.BAD_REQUEST, `acpi entry '${show(id)}' is not an accessControlPolicy`);
   }
 }

@@ -17,7 +17,7 @@ import { update } from './operations/update.js';
 import { PollingChannels } from './polling.js';
 import { type Resource, representation } from './resource.js';
 import { resourceKinds } from './resources/index.js';
-import { fail, RequestError, Rsc } from './status.js';
+import { fail, RequestError, Rsc, show } from './status.js';
 import { formatTimestamp, parseAbsRel } from './time.js';
 import { ResourceTree } from './tree.js';
 
@@ -38,7 +38,7 @@ export class InvalidEngineOptionsError extends Error {
 
 function validateOptions(options: EngineOptions): void {
   if (typeof options.cseId !== 'string' || !/^\/[A-Za-z0-9._-]+$/.test(options.cseId)) {
-    throw new InvalidEngineOptionsError('cseId', `must look like '/id-in', got '${String(options.cseId)}'`);
+    throw new InvalidEngineOptionsError('cseId', `must look like '/id-in', got '${show(options.cseId)}'`);
   }
   if (
     typeof options.cseName !== 'string' ||
@@ -47,7 +47,7 @@ function validateOptions(options: EngineOptions): void {
   ) {
     throw new InvalidEngineOptionsError(
       'cseName',
-      `must be a resource name like 'cse-in', got '${String(options.cseName)}'`,
+      `must be a resource name like 'cse-in', got '${show(options.cseName)}'`,
     );
   }
   if (!Array.isArray(options.poa) || !options.poa.every((p) => typeof p === 'string')) {
@@ -196,14 +196,14 @@ export class CseEngine implements Engine, EngineCore {
       fail(Rsc.BAD_REQUEST, 'the request is not an object');
     const { op } = request;
     if (!Number.isInteger(op) || op < 1 || op > 5)
-      fail(Rsc.BAD_REQUEST, `'op' ${String(op)} is not an operation (1..5)`);
+      fail(Rsc.BAD_REQUEST, `'op' ${show(op)} is not an operation (1..5)`);
     if (typeof request.to !== 'string' || request.to === '') fail(Rsc.BAD_REQUEST, "'to' is missing");
     if (typeof request.rqi !== 'string' || request.rqi === '')
       fail(Rsc.BAD_REQUEST, "'rqi' is missing or not a string");
     if (request.rvi !== undefined && !(SUPPORTED_RELEASES as readonly unknown[]).includes(request.rvi)) {
       fail(
         Rsc.RELEASE_VERSION_NOT_SUPPORTED,
-        `release version '${String(request.rvi)}' is not supported (${SUPPORTED_RELEASES.join(', ')})`,
+        `release version '${show(request.rvi)}' is not supported (${SUPPORTED_RELEASES.join(', ')})`,
       );
     }
     if (request.fr !== undefined && typeof request.fr !== 'string')
@@ -212,6 +212,16 @@ export class CseEngine implements Engine, EngineCore {
       fail(Rsc.BAD_REQUEST, "'ty' is only allowed in a CREATE request");
     if ((op === 1 || op === 5) && request.fc !== undefined)
       fail(Rsc.BAD_REQUEST, `'fc' is not allowed in a ${op === 1 ? 'CREATE' : 'NOTIFY'} request`);
+    for (const key of ['pc', 'rt', 'fc'] as const) {
+      const value = request[key];
+      if (value !== undefined && (typeof value !== 'object' || value === null || Array.isArray(value))) {
+        fail(Rsc.BAD_REQUEST, `'${key}' must be an object`);
+      }
+    }
+    for (const key of ['rcn', 'drt', 'ty'] as const) {
+      if (request[key] !== undefined && !Number.isInteger(request[key]))
+        fail(Rsc.BAD_REQUEST, `'${key}' must be an integer`);
+    }
     if (request.rt !== undefined) {
       const { rtv, nu } = request.rt as { rtv?: unknown; nu?: unknown };
       if (!Number.isInteger(rtv) || (rtv as number) < 1 || (rtv as number) > 5)
@@ -225,8 +235,7 @@ export class CseEngine implements Engine, EngineCore {
     if (request.rqet !== undefined) {
       const deadline = parseAbsRel(request.rqet, this.now());
       if (deadline === undefined) fail(Rsc.BAD_REQUEST, "'rqet' is not a timestamp or a number of ms");
-      if (deadline <= this.now())
-        fail(Rsc.REQUEST_TIMEOUT, `the request expired at '${String(request.rqet)}'`);
+      if (deadline <= this.now()) fail(Rsc.REQUEST_TIMEOUT, `the request expired at '${show(request.rqet)}'`);
     }
   }
 
@@ -272,7 +281,7 @@ export class CseEngine implements Engine, EngineCore {
     const e =
       error instanceof RequestError
         ? error
-        : new RequestError(Rsc.INTERNAL_SERVER_ERROR, error instanceof Error ? error.message : String(error));
+        : new RequestError(Rsc.INTERNAL_SERVER_ERROR, error instanceof Error ? error.message : show(error));
     const isObject = typeof request === 'object' && request !== null;
     const rvi =
       isObject &&

@@ -32,3 +32,13 @@ export class RequestError extends Error {
 export function fail(rsc: number, detail: string): never {
   throw new RequestError(rsc, detail);
 }
+
+/** Render an untrusted request value for an `m2m:dbg` text, without ever throwing. */
+export function show(value: unknown): string {
+  if (typeof value === 'string') return value;
+  try {
+    return JSON.stringify(value) ?? typeof value;
+  } catch {
+    return typeof value;
+  }
+}

@@ -5,7 +5,7 @@ import type { EngineCore } from '../core.js';
 import type { ResourceKind } from '../kind.js';
 import { type Resource, representation } from '../resource.js';
 import { qualifiedNames } from '../resources/index.js';
-import { fail, Rsc } from '../status.js';
+import { fail, Rsc, show } from '../status.js';
 import { formatTimestamp, parseTimestamp } from '../time.js';
 import { type OperationInput, type Outcome, resultContentOf } from './outcome.js';
 
@@ -64,7 +64,7 @@ function assignAeId(core: EngineCore, input: OperationInput): string {
 
 function checkName(parent: Resource, rn: unknown): string {
   if (typeof rn !== 'string' || !RESOURCE_NAME.test(rn))
-    fail(Rsc.BAD_REQUEST, `'${String(rn)}' is not a valid resource name`);
+    fail(Rsc.BAD_REQUEST, `'${show(rn)}' is not a valid resource name`);
   if (VIRTUAL_NAMES.has(rn)) fail(Rsc.BAD_REQUEST, `'${rn}' is reserved for a virtual resource`);
   if (parent.children.has(rn))
     fail(Rsc.CONFLICT, `a resource named '${rn}' already exists under '${parent.path}'`);
@@ -110,7 +110,7 @@ export async function create(core: EngineCore, input: OperationInput): Promise<O
   let expiresAt: number | undefined;
   if (content.et !== undefined) {
     expiresAt = parseTimestamp(content.et)!;
-    if (expiresAt <= now) fail(Rsc.BAD_REQUEST, `expirationTime '${String(content.et)}' is in the past`);
+    if (expiresAt <= now) fail(Rsc.BAD_REQUEST, `expirationTime '${show(content.et)}' is in the past`);
   }
   const attrs: Record<string, unknown> = {
     ty: kind.ty,

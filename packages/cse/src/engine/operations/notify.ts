@@ -1,7 +1,7 @@
 import type { ResponsePrimitive } from '@onem2m-ws/protocol';
 import { Acop, requirePrivilege } from '../access.js';
 import type { EngineCore } from '../core.js';
-import { fail, Rsc } from '../status.js';
+import { fail, Rsc, show } from '../status.js';
 import type { OperationInput, Outcome } from './outcome.js';
 
 /**
@@ -22,7 +22,7 @@ export async function notify(core: EngineCore, input: OperationInput): Promise<O
     if (!rsp || typeof rsp !== 'object' || typeof rsp.rsc !== 'number')
       fail(Rsc.BAD_REQUEST, "a NOTIFY to 'pcu' must carry 'm2m:rsp'");
     if (!core.polling.reply(pch.ri, rsp))
-      fail(Rsc.NOT_FOUND, `no polled request with rqi '${String(rsp.rqi)}' is waiting for an answer`);
+      fail(Rsc.NOT_FOUND, `no polled request with rqi '${show(rsp.rqi)}' is waiting for an answer`);
     return { rsc: Rsc.OK };
   }
   if (target.virtual || target.resource.ty !== 2) {

@@ -1,7 +1,7 @@
 import type { PrimitiveContent, RequestPrimitive } from '@onem2m-ws/protocol';
 import type { Target } from '../addressing.js';
 import type { RequestContext } from '../contract.js';
-import { fail, Rsc } from '../status.js';
+import { fail, Rsc, show } from '../status.js';
 
 /** What an operation produced; the engine turns it into a response primitive. */
 export interface Outcome {
@@ -32,6 +32,6 @@ export function resultContentOf(
 ): number {
   const rcn = request.rcn ?? fallback;
   if (!Number.isInteger(rcn) || !valid.includes(rcn))
-    fail(Rsc.BAD_REQUEST, `rcn ${String(rcn)} is not valid for ${what}`);
+    fail(Rsc.BAD_REQUEST, `rcn ${show(rcn)} is not valid for ${what}`);
   return rcn;
 }

@@ -3,7 +3,7 @@ import type { EngineCore } from '../core.js';
 import { discover, parseFilter } from '../filter.js';
 import { type Resource, representation } from '../resource.js';
 import { knownAttributeNames } from '../resources/index.js';
-import { fail, Rsc } from '../status.js';
+import { fail, Rsc, show } from '../status.js';
 import { parseAbsRel } from '../time.js';
 import { type OperationInput, type Outcome, resultContentOf } from './outcome.js';
 import { idOf, resultContent, visibleTo } from './representation.js';
@@ -82,7 +82,7 @@ function discovery(core: EngineCore, input: OperationInput, root: Resource): Out
 export async function retrieve(core: EngineCore, input: OperationInput): Promise<Outcome> {
   const { request, target, originator } = input;
   if (request.drt !== undefined && request.drt !== 1 && request.drt !== 2)
-    fail(Rsc.BAD_REQUEST, `drt ${String(request.drt)} is not 1 or 2`);
+    fail(Rsc.BAD_REQUEST, `drt ${show(request.drt)} is not 1 or 2`);
   if (target.virtual === 'pcu') return longPoll(core, input);
   const resource =
     target.virtual === 'la' || target.virtual === 'ol'

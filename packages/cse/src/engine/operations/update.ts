@@ -2,7 +2,7 @@ import { Acop, checkAcpi, requirePrivilege } from '../access.js';
 import { checkContent } from '../attributes.js';
 import type { EngineCore } from '../core.js';
 import { representation } from '../resource.js';
-import { fail, Rsc } from '../status.js';
+import { fail, Rsc, show } from '../status.js';
 import { formatTimestamp, parseTimestamp } from '../time.js';
 import { type OperationInput, type Outcome, resultContentOf } from './outcome.js';
 
@@ -36,7 +36,7 @@ export async function update(core: EngineCore, input: OperationInput): Promise<O
   if (content.et === null) expiresAt = undefined;
   else if (content.et !== undefined) {
     expiresAt = parseTimestamp(content.et)!;
-    if (expiresAt <= now) fail(Rsc.BAD_REQUEST, `expirationTime '${String(content.et)}' is in the past`);
+    if (expiresAt <= now) fail(Rsc.BAD_REQUEST, `expirationTime '${show(content.et)}' is in the past`);
   }
   const next: Record<string, unknown> = { ...resource.attrs };
   for (const [name, value] of Object.entries(content)) {

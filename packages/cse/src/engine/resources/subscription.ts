@@ -1,6 +1,6 @@
 import { acpiAttribute, attr, readOnly, universalAttributes } from '../attributes.js';
 import type { ResourceKind } from '../kind.js';
-import { fail, Rsc } from '../status.js';
+import { fail, Rsc, show } from '../status.js';
 import { parseDuration, parseTimestamp } from '../time.js';
 
 /** Notification event types the engine raises (TS-0004 §6.3.4.2.19). */
@@ -53,7 +53,7 @@ function checkCommon(content: Record<string, unknown>): void {
   }
   if (content.enc) checkEnc(content.enc as Record<string, unknown>);
   if (content.nct !== undefined && content.nct !== null && !SUPPORTED_NCT.has(content.nct as number)) {
-    fail(Rsc.NOT_IMPLEMENTED, `notificationContentType ${String(content.nct)} is not supported by this CSE`);
+    fail(Rsc.NOT_IMPLEMENTED, `notificationContentType ${show(content.nct)} is not supported by this CSE`);
   }
   const bn = content.bn as Record<string, unknown> | undefined | null;
   if (bn) {

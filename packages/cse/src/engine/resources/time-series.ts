@@ -1,6 +1,6 @@
 import { acpiAttribute, attr, readOnly, stateTagAttribute, universalAttributes } from '../attributes.js';
 import type { ResourceKind } from '../kind.js';
-import { fail, Rsc } from '../status.js';
+import { fail, Rsc, show } from '../status.js';
 import { formatTimestamp, parseAbsRel, parseTimestamp } from '../time.js';
 import {
   addInstance,
@@ -66,7 +66,7 @@ export const timeSeriesInstanceKind: ResourceKind = {
     if (parseTimestamp(attrs.dgt) === undefined)
       attrs.dgt = formatTimestamp(parseAbsRel(attrs.dgt, core.now())!);
     if (parent.dataTimes?.has(parseTimestamp(attrs.dgt)!)) {
-      fail(Rsc.CONFLICT, `a timeSeriesInstance with dgt '${String(attrs.dgt)}' already exists`);
+      fail(Rsc.CONFLICT, `a timeSeriesInstance with dgt '${show(attrs.dgt)}' already exists`);
     }
     const cs = contentSize(attrs.con);
     checkInstanceSize(parent, cs);
