@@ -143,7 +143,10 @@ export const RESOURCE_NAMES = {
   // pollingChannel, flexContainer
   rqag: 'requestAggregation',
   cnd: 'containerDefinition',
+  fcied: 'fcinEnabled',
   mgd: 'mgmtDefinition',
+  // semanticDescriptor
+  dcrp: 'descriptorRepresentation',
   // timeSeries
   pei: 'periodicInterval',
   peid: 'periodicIntervalDelta',

@@ -225,6 +225,7 @@ export const FLEX_CONTAINER_SPEC = {
   or: 's',
   cs: 'n',
   nl: 's',
+  fcied: 'b',
 } as const;
 
 /** `<timeSeries>`. */
