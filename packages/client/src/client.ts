@@ -864,6 +864,12 @@ export class OneM2MClient implements ConnectionOwner, PendingOwner {
       this.originator = undefined;
       throw error;
     }
+    if (response.rsc === 4103 && !this.#adapter.capabilities.handshakeHeaders) {
+      // The stored ID is the first use of this header-less connection: a CSE that binds
+      // connections to originators (ACME) refuses it whatever the ID.
+      this.originator = undefined;
+      throw new OriginatorBindingError(stored, response);
+    }
     if (response.rsc === 4004 || response.rsc === 4106) {
       this.#debug('stored AE-ID unknown to the CSE; registering again', { aei: stored, rsc: response.rsc });
       await this.#store.delete(key);

@@ -139,6 +139,18 @@ describe('originator binding without handshake headers (browsers)', () => {
     await client.close();
   });
 
+  it('fails with OriginatorBindingError when a stored AE-ID is refused with 4103 on a header-less connection', async () => {
+    const store = new MemoryAeIdStore();
+    store.set('ws://cse.test#myAE', 'Cstored');
+    const { client, server } = memoryClient({ aeIdStore: store }, { handshakeHeaders: false });
+    const registering = client.register(AE);
+    const conn = await server.nextConnection();
+    answer(conn, await nextRequest(conn), 4103);
+    await expect(registering).rejects.toBeInstanceOf(OriginatorBindingError);
+    expect(client.originator).toBeUndefined();
+    await client.close();
+  });
+
   it('keeps 4103 a plain ResponseError when no registration happened on the connection', async () => {
     const { client, server } = memoryClient({ originator: 'Cb' }, { handshakeHeaders: false });
     const p = client.retrieve('-/x');

@@ -34,8 +34,8 @@ export interface AnnexAServer {
   requests: { request: Json; origin: string | undefined }[];
   /** Every response the clients sent (answers to notifications). */
   responses: Json[];
-  /** Handshakes seen: offered protocols and X-M2M-Origin. */
-  handshakes: { protocols: string[]; origin: string | undefined }[];
+  /** Handshakes seen: offered protocols, X-M2M-Origin and all request headers. */
+  handshakes: { protocols: string[]; origin: string | undefined; headers: IncomingMessage['headers'] }[];
   /** Resolves with the next response a client sends. */
   nextResponse(): Promise<Json>;
   /** Sends a request to every open connection. */
@@ -68,7 +68,11 @@ export async function startAnnexAServer(options: AnnexAServerOptions = {}): Prom
         .split(',')
         .map((p) => p.trim())
         .filter(Boolean);
-      handshakes.push({ protocols: offered, origin: header(info.req, 'x-m2m-origin') });
+      handshakes.push({
+        protocols: offered,
+        origin: header(info.req, 'x-m2m-origin'),
+        headers: info.req.headers,
+      });
       if (options.refuseStatus) done(false, options.refuseStatus);
       else done(true);
     },

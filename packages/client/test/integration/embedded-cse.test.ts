@@ -1,7 +1,13 @@
 import { startCse } from '@onem2m-ws/cse';
 import { cborCodec, jsonCodec } from '@onem2m-ws/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createClient, type NotificationEvent, type OneM2MClient, ResponseError } from '../../src/index.js';
+import {
+  createClient,
+  MemoryAeIdStore,
+  type NotificationEvent,
+  type OneM2MClient,
+  ResponseError,
+} from '../../src/index.js';
 
 type Cse = Awaited<ReturnType<typeof startCse>>;
 let cse: Cse | undefined;
@@ -63,6 +69,31 @@ describe('against the embedded CSE', () => {
     const error = await ae.retrieve(`${cse.cseName}/errAE/missing`).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ResponseError);
     expect(error).toMatchObject({ rsc: 4004, statusName: 'NOT_FOUND' });
+  });
+});
+
+describe('AE-ID persistence against the embedded CSE', () => {
+  it('a restarted AE reuses its stored AE-ID; after deregistration it registers afresh', async () => {
+    cse = await startCse({ port: 0 });
+    const store = new MemoryAeIdStore();
+    const first = client({ aeIdStore: store });
+    const a = await first.register({ api: 'Nkeep', rn: 'keepAE' }, { to: cse.cseName });
+    expect(a.reused).toBe(false);
+    await first.close();
+
+    const second = client({ aeIdStore: store });
+    const b = await second.register({ api: 'Nkeep', rn: 'keepAE' }, { to: cse.cseName });
+    expect(b).toMatchObject({ reused: true, aei: a.aei });
+    await second.create(`${cse.cseName}/keepAE`, { 'm2m:cnt': { rn: 'c' } });
+    await second.deregister();
+    expect(await store.get(`${cse.url}#keepAE`)).toBeUndefined();
+
+    // The CSE forgot the AE: a stale stored ID leads to a fresh registration.
+    await store.set(`${cse.url}#keepAE`, a.aei);
+    const third = client({ aeIdStore: store });
+    const c = await third.register({ api: 'Nkeep', rn: 'keepAE' }, { to: cse.cseName });
+    expect(c.reused).toBe(false);
+    expect(await store.get(`${cse.url}#keepAE`)).toBe(c.aei);
   });
 });
 
