@@ -126,25 +126,37 @@ export class Notifier {
       ot: formatTimestamp(this.core.now()),
       pc,
     };
+    return this.route(target, request, options);
+  }
+
+  /**
+   * Deliver a request to a notification target: a URL through the sink; an AE (by AE-ID, resource
+   * ID or structured path) over its connection, or through its polling channel when it has one
+   * and either declared `rr` false or cannot be reached directly. `request.to` is set to the
+   * AE-ID. Resolves with the response, or `undefined` when none came (or it was stored).
+   */
+  async route(
+    target: string,
+    request: RequestPrimitive,
+    options: DeliveryOptions,
+  ): Promise<ResponsePrimitive | undefined> {
+    const { sink } = this.core.options;
     try {
-      if (URL_SCHEME.test(target)) return await engineOptions.sink.deliver(target, request, options);
+      if (URL_SCHEME.test(target)) return await sink.deliver(target, request, options);
       const ae = this.findAe(target);
       if (ae) request.to = ae.ri;
       const pch = ae ? this.core.polling.channelOf(ae.ri) : undefined;
       if (ae && pch) {
         const timeoutMs = options.timeoutMs ?? RESPONSE_TIMEOUT_MS;
         if (ae.attrs.rr !== false) {
-          const direct = await engineOptions.sink.deliver(ae.ri, request, {
-            ...options,
-            storeIfOffline: false,
-          });
+          const direct = await sink.deliver(ae.ri, request, { ...options, storeIfOffline: false });
           if (direct) return direct;
         }
         return await this.core.polling.enqueue(pch, request, timeoutMs, options.expiresAt);
       }
-      return await engineOptions.sink.deliver(request.to, request, options);
+      return await sink.deliver(request.to, request, options);
     } catch {
-      // A failing sink must not break request processing: the notification counts as undelivered.
+      // A failing sink must not break request processing: the request counts as undelivered.
       return undefined;
     }
   }

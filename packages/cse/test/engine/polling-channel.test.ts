@@ -98,3 +98,40 @@ describe('pollingChannel', () => {
     expect(sink.deliveries[0]!.options?.storeIfOffline).toBe(false);
   });
 });
+
+describe('pollingChannel for AE-to-AE requests', () => {
+  it('routes a NOTIFY addressed to an unreachable AE through its channel and returns its answer', async () => {
+    const { send, register } = setup();
+    const poller = await register('poller', undefined, { rr: false });
+    const sender = await register('sender');
+    await send({ op: 1, to: '-/poller', fr: poller, ty: 15, pc: { 'm2m:pch': { rn: 'pch' } } });
+    const acp = body(
+      await send({
+        op: 1,
+        to: '-/poller',
+        fr: poller,
+        ty: 1,
+        pc: {
+          'm2m:acp': {
+            pv: { acr: [{ acor: [sender], acop: 16 }] },
+            pvs: { acr: [{ acor: [poller], acop: 63 }] },
+          },
+        },
+      }),
+    );
+    await send({ op: 3, to: '-/poller', fr: poller, pc: { 'm2m:ae': { acpi: [acp.ri] } } });
+    const notifying = send({ op: 5, to: poller, fr: sender, pc: { 'm2m:sgn': { sur: 'x' } } });
+    const polled = (await send({ op: 2, to: '-/poller/pch/pcu', fr: poller })).pc!['m2m:rqp'] as Record<
+      string,
+      any
+    >;
+    expect(polled).toMatchObject({ op: 5, to: poller, fr: sender });
+    await send({
+      op: 5,
+      to: '-/poller/pch/pcu',
+      fr: poller,
+      pc: { 'm2m:rsp': { rsc: 2000, rqi: polled.rqi, rvi: '3' } },
+    });
+    expect((await notifying).rsc).toBe(2000);
+  });
+});

@@ -6,7 +6,8 @@ import type { OperationInput, Outcome } from './outcome.js';
 
 /**
  * NOTIFY: to `<pch>/pcu` it carries the AE's `m2m:rsp` answer to a polled request
- * (TS-0004 §7.5.1.2.7); to an `<AE>` it is forwarded to that AE.
+ * (TS-0004 §7.5.1.2.7); to an `<AE>` it is forwarded to that AE (over its connection or its
+ * polling channel), and the AE's answer is returned.
  */
 export async function notify(core: EngineCore, input: OperationInput): Promise<Outcome> {
   const { request, target, originator } = input;
@@ -35,7 +36,7 @@ export async function notify(core: EngineCore, input: OperationInput): Promise<O
   requirePrivilege(core, ae, originator, Acop.NOTIFY);
   const forwarded = { ...request, to: ae.ri };
   delete forwarded.rt;
-  const response = await core.options.sink.deliver(ae.ri, forwarded, { storeIfOffline: true });
+  const response = await core.notifier.route(ae.ri, forwarded, { storeIfOffline: true });
   if (!response) fail(Rsc.TARGET_NOT_REACHABLE, `AE '${ae.ri}' is not reachable`);
   return response.pc ? { rsc: response.rsc, pc: response.pc } : { rsc: response.rsc };
 }
