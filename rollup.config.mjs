@@ -62,6 +62,16 @@ function externalFor(pkg) {
   return (id) => nodeBuiltins.has(id) || deps.some((dep) => id === dep || id.startsWith(`${dep}/`));
 }
 
+/** Empties dist/ before a package's first build: chunk names carry content hashes, so stale chunks would pile up. */
+function cleanDist(outDir) {
+  return {
+    name: 'clean-dist',
+    buildStart() {
+      rmSync(outDir, { recursive: true, force: true });
+    },
+  };
+}
+
 /** Marks the `bin` outputs executable, so `./dist/cli.js` runs directly as well as through npm's shim. */
 function executableBins(binNames) {
   return {
@@ -80,8 +90,6 @@ function withoutBins(input, binNames) {
 
 function libraryConfigs(dir) {
   const pkg = JSON.parse(readFileSync(fromRoot(dir, 'package.json'), 'utf8'));
-  // Start from an empty dist/: chunk names carry content hashes, so stale chunks would pile up.
-  rmSync(fromRoot(dir, 'dist'), { recursive: true, force: true });
   const input = entriesOf(dir, pkg);
   const external = externalFor(pkg);
   const binNames = new Set(Object.values(pkg.bin ?? {}).map((f) => path.basename(f).replace(/\.js$/, '')));
@@ -94,7 +102,7 @@ function libraryConfigs(dir) {
   const esm = {
     input,
     external,
-    plugins: [esbuildPlugin(), executableBins(binNames)],
+    plugins: [cleanDist(outDir), esbuildPlugin(), executableBins(binNames)],
     output: {
       dir: outDir,
       format: 'es',
@@ -135,12 +143,14 @@ function libraryConfigs(dir) {
         format: 'es',
         entryFileNames: '[name].d.ts',
         chunkFileNames: 'chunks/[name]-[hash].d.ts',
+        hoistTransitiveImports: false,
       },
       {
         dir: outDir,
         format: 'es',
         entryFileNames: '[name].d.cts',
         chunkFileNames: 'chunks/[name]-[hash].d.cts',
+        hoistTransitiveImports: false,
       },
     ],
     onwarn: failOnWarnings,
@@ -178,7 +188,7 @@ const scriptTagBundle = {
     workspaceSources(),
     nodeResolve({ browser: true, preferBuiltins: false }),
     commonjs(),
-    esbuild({ target: 'es2020', tsconfig: fromRoot('tsconfig.base.json') }),
+    esbuild({ target: 'es2022', tsconfig: fromRoot('tsconfig.base.json') }),
     // Runs once the bundle is written (and, the configurations running in order, after every
     // library's dist/): measures the budgets and fails the build when one is exceeded.
     sizeBudget({ root }),

@@ -8,16 +8,25 @@
  * @packageDocumentation
  */
 import { type Client, type ClientOptions, createClient as createCoreClient } from '@onem2m-ws/client';
+import type { Codec } from '@onem2m-ws/protocol';
 import { cborCodec } from '@onem2m-ws/protocol/cbor';
 import { jsonCodec } from '@onem2m-ws/protocol/json';
 import { xmlCodec } from '@onem2m-ws/protocol/xml';
 
 export * from '@onem2m-ws/client';
+// Both layers use these two names: the client for its runtime classes (a subscription handle, a
+// received notification), the protocol for the resource / `nev` shapes. The client's win here;
+// the protocol's types stay available under explicit names.
+export { NotificationEvent, Subscription } from '@onem2m-ws/client';
+export type {
+  NotificationEvent as NotificationEventShape,
+  Subscription as SubscriptionResource,
+} from '@onem2m-ws/protocol';
 export * from '@onem2m-ws/protocol';
 export { cborCodec, jsonCodec, xmlCodec };
 
 /** The codecs {@link createClient} of this entry brings: every serialization of TS-0020. */
-export const allCodecs = [jsonCodec, cborCodec, xmlCodec] as const;
+export const allCodecs: readonly Codec[] = [jsonCodec, cborCodec, xmlCodec];
 
 /**
  * Creates a client that can negotiate JSON, CBOR or XML; `serializations` picks which ones it

@@ -56,7 +56,17 @@ describe('built onem2m-ws package', () => {
       expect(esm.createClient).toBe('function');
       expect(cjs.createClient).toBe('function');
       expect(cjs.keys).toEqual(esm.keys);
-      expect(esm.keys).toEqual(expect.arrayContaining(['createClient', 'ProtocolError', 'jsonCodec']));
+      // Names both layers export (the client's classes win) must not vanish as ambiguous star exports.
+      expect(esm.keys).toEqual(
+        expect.arrayContaining([
+          'createClient',
+          'ProtocolError',
+          'ResponseError',
+          'jsonCodec',
+          'Subscription',
+          'NotificationEvent',
+        ]),
+      );
     },
   );
 
@@ -80,6 +90,18 @@ describe('built onem2m-ws package', () => {
     expect(inNode(code("const m = await import('onem2m-ws/node')"), 'module')).toEqual(expected);
     expect(inNode(code("const m = require('onem2m-ws/node')"), 'commonjs')).toEqual(expected);
   });
+
+  it('type-checks a consumer of the built declarations (Node16 resolution, ESM .d.ts and CJS .d.cts)', () => {
+    const tsc = path.resolve(pkgDir, '../../node_modules/typescript/bin/tsc');
+    const project = path.join(pkgDir, 'test-fixtures/types/tsconfig.json');
+    let output = '';
+    try {
+      execFileSync(process.execPath, [tsc, '-p', project], { encoding: 'utf8', timeout: 110_000 });
+    } catch (error) {
+      output = String((error as { stdout?: string }).stdout ?? error);
+    }
+    expect(output).toBe('');
+  }, 120_000);
 
   it('ships a script-tag bundle that defines the global OneM2M, with its source map', () => {
     const bundle = path.join(pkgDir, 'dist/onem2m-ws.min.js');
