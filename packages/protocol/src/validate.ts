@@ -87,8 +87,8 @@ function check(spec: Spec, value: unknown, prefix: string): void {
 
 function checkRvi(p: Record<string, unknown>): void {
   const rvi = p.rvi;
-  if (rvi === undefined) fail('rvi', 'is mandatory from Release 2 on');
-  if (typeof rvi !== 'string') fail('rvi', 'must be a string such as "3", not a number');
+  if (rvi === undefined) fail('rvi', 'is mandatory');
+  if (typeof rvi !== 'string') fail('rvi', 'must be a string ("3"), not a number');
   if (!RELEASE_VERSION.test(rvi)) fail('rvi', `"${rvi}" is not a release version`);
 }
 
@@ -141,20 +141,17 @@ function checkResource(qualifiedName: string, value: unknown, mode: ResourceMode
       if (has(value, key)) fail(`${prefix}.${key}`, 'is not permitted on CREATE');
     for (const key of Object.keys(value)) {
       if (value[key] !== null) continue;
-      if (key !== 'cr') fail(`${prefix}.${key}`, 'null is only meaningful on UPDATE');
+      if (key !== 'cr') fail(`${prefix}.${key}`, 'null is only allowed on UPDATE');
     }
     const rn = value.rn;
     if (typeof rn === 'string' && !RESOURCE_NAME.test(rn)) {
-      fail(
-        `${prefix}.rn`,
-        'must start with a letter or digit and contain only letters, digits, "-", "." and "_"',
-      );
+      fail(`${prefix}.rn`, 'is not a valid resource name ([A-Za-z0-9][A-Za-z0-9._-]*)');
     }
     if (qualifiedName === 'm2m:ae' && typeof value.api === 'string' && !APP_ID.test(value.api)) {
-      fail(`${prefix}.api`, 'must start with R (registered App-ID) or N (non-registered)');
+      fail(`${prefix}.api`, 'must start with R or N');
     }
     if (value.cr !== undefined && value.cr !== null) {
-      fail(`${prefix}.cr`, 'must be null on CREATE (the CSE sets the creator)');
+      fail(`${prefix}.cr`, 'must be null on CREATE');
     }
     const pvs = value.pvs;
     if (qualifiedName === 'm2m:acp' && isObject(pvs) && Array.isArray(pvs.acr) && pvs.acr.length === 0) {
@@ -170,10 +167,9 @@ function checkResource(qualifiedName: string, value: unknown, mode: ResourceMode
 function checkFilterCriteria(fc: Record<string, unknown>): void {
   const { fu, fo, cfs, gmty, geom, gsf } = fc;
   if (fu !== undefined && ((fu as number) < 1 || (fu as number) > 4)) {
-    fail('fc.fu', 'must be 1 (discovery), 2 (conditional retrieval), 3 (IPE on-demand discovery) or 4');
+    fail('fc.fu', 'must be 1..4');
   }
-  if (fo !== undefined && ((fo as number) < 1 || (fo as number) > 3))
-    fail('fc.fo', 'must be 1 (AND), 2 (OR) or 3 (XOR)');
+  if (fo !== undefined && ((fo as number) < 1 || (fo as number) > 3)) fail('fc.fo', 'must be 1..3');
   if (cfs !== undefined && fc.cfq === undefined) fail('fc.cfq', 'is required with fc.cfs');
   const geo = [gmty, geom, gsf].filter((x) => x !== undefined).length;
   if (geo !== 0 && geo !== 3) fail('fc.gmty', 'gmty, geom and gsf go together');
@@ -188,9 +184,9 @@ function checkRequestContent(p: RequestPrimitive, op: number, pc: Record<string,
     case Operation.Create: {
       if (NON_RESOURCE.has(key)) fail('pc', `${key} is not a resource`);
       const ty = resourceTypeOf(key);
-      if (ty !== undefined && ty !== p.ty) fail('ty', `${p.ty} does not match the content ${key} (${ty})`);
+      if (ty !== undefined && ty !== p.ty) fail('ty', `${p.ty} does not match ${key}`);
       if (!key.startsWith('m2m:') && p.ty !== FLEX_CONTAINER) {
-        fail('ty', `${key} is a flexContainer specialization and needs ty 28`);
+        fail('ty', `${key} needs ty 28`);
       }
       checkResource(key, value, 'create', prefix);
       return;
@@ -200,13 +196,12 @@ function checkRequestContent(p: RequestPrimitive, op: number, pc: Record<string,
       checkResource(key, value, 'update', prefix);
       return;
     case Operation.Retrieve:
-      if (key !== 'm2m:atrl') fail('pc', 'a RETRIEVE may only carry m2m:atrl');
+      if (key !== 'm2m:atrl') fail('pc', 'only m2m:atrl is allowed on RETRIEVE');
       check('S', value, prefix);
       if ((value as unknown[]).length === 0) fail(prefix, 'needs at least one attribute');
       return;
     case Operation.Notify:
-      if (!NOTIFY_CONTENT.has(key))
-        fail('pc', `a NOTIFY carries m2m:sgn, m2m:agn, m2m:rsp or m2m:seci, not ${key}`);
+      if (!NOTIFY_CONTENT.has(key)) fail('pc', `${key} is not notification content`);
       if (key === 'm2m:sgn') checkNotification(value, prefix);
       else if (key === 'm2m:agn') checkAggregatedNotification(value, prefix);
       else check(specFor(key), value, prefix);
@@ -241,7 +236,7 @@ function checkAggregatedNotification(value: unknown, prefix: string): void {
 export function validateRequest(p: unknown): RequestPrimitive {
   if (!isObject(p)) fail('', 'a request primitive must be an object');
   checkKnownKeys(p, REQUEST_PARAMETERS, 'request');
-  if (typeof p.rvi === 'number') fail('rvi', 'must be a string such as "3", not a number');
+  if (typeof p.rvi === 'number') fail('rvi', 'must be a string ("3"), not a number');
   check(REQUEST_PRIMITIVE_SPEC, p, '');
   const req = p as RequestPrimitive;
   const op = req.op;
@@ -250,7 +245,7 @@ export function validateRequest(p: unknown): RequestPrimitive {
   checkTo(req.to);
   const aeCreate = op === Operation.Create && req.ty === AE;
   if (req.fr === undefined ? !aeCreate : req.fr === '' && !aeCreate) {
-    fail('fr', 'is mandatory (only an AE CREATE may omit it)');
+    fail('fr', 'is mandatory (except on AE CREATE)');
   }
   if (op === Operation.Create) {
     if (req.ty === undefined) fail('ty', 'is mandatory on CREATE');
@@ -275,8 +270,7 @@ export function validateRequest(p: unknown): RequestPrimitive {
   const rt = req.rt;
   if (rt !== undefined) {
     if (rt.rtv < 1 || rt.rtv > 5) fail('rt.rtv', 'must be 1..5');
-    if (rt.nu !== undefined && rt.rtv !== 2)
-      fail('rt.nu', 'is only permitted with rt.rtv 2 (nonBlockingRequestAsynch)');
+    if (rt.nu !== undefined && rt.rtv !== 2) fail('rt.nu', 'needs rt.rtv 2');
   }
 
   if (req.rcn !== undefined) {
@@ -287,11 +281,11 @@ export function validateRequest(p: unknown): RequestPrimitive {
   }
   if (req.drt !== undefined) {
     if (op !== Operation.Retrieve) fail('drt', 'is only permitted on RETRIEVE');
-    if (req.drt !== 1 && req.drt !== 2) fail('drt', 'must be 1 (structured) or 2 (unstructured)');
+    if (req.drt !== 1 && req.drt !== 2) fail('drt', 'must be 1 or 2');
   }
   if (req.sqi !== undefined) {
     if (op !== Operation.Retrieve) fail('sqi', 'is only permitted on RETRIEVE');
-    if (req.sqi && req.rcn !== 10) fail('rcn', 'must be 10 (semantic content) with sqi');
+    if (req.sqi && req.rcn !== 10) fail('rcn', 'must be 10 with sqi');
   }
   if (op === Operation.Notify) {
     for (const key of ['rp', 'grtm', 'asi', 'aus', 'auri'])
@@ -299,7 +293,7 @@ export function validateRequest(p: unknown): RequestPrimitive {
   }
   const ec = req.ec;
   if (ec !== undefined && !(ec >= 2 && ec <= 4) && !(ec >= 100 && ec <= 999)) {
-    fail('ec', 'must be 2, 3, 4 or a user category 100..999');
+    fail('ec', 'must be 2..4 or 100..999');
   }
   return req;
 }
@@ -315,7 +309,7 @@ export function validateRequest(p: unknown): RequestPrimitive {
 export function validateResponse(p: unknown): ResponsePrimitive {
   if (!isObject(p)) fail('', 'a response primitive must be an object');
   checkKnownKeys(p, RESPONSE_PARAMETERS, 'response');
-  if (typeof p.rvi === 'number') fail('rvi', 'must be a string such as "3", not a number');
+  if (typeof p.rvi === 'number') fail('rvi', 'must be a string ("3"), not a number');
   check(RESPONSE_PRIMITIVE_SPEC, p, '');
   const rsp = p as ResponsePrimitive;
   if (rsp.rsc < 1000 || rsp.rsc > 6999) fail('rsc', 'must be a status code 1000..6999');
@@ -326,8 +320,7 @@ export function validateResponse(p: unknown): ResponsePrimitive {
     if (key === undefined) fail('pc', 'must have exactly one member');
     checkResource(key, rsp.pc[key], 'representation', `pc.${key}`);
   }
-  if (rsp.cnst !== undefined && rsp.cnst !== 1 && rsp.cnst !== 2)
-    fail('cnst', 'must be 1 (partial) or 2 (full)');
+  if (rsp.cnst !== undefined && rsp.cnst !== 1 && rsp.cnst !== 2) fail('cnst', 'must be 1 or 2');
   return rsp;
 }
 
