@@ -83,71 +83,97 @@ function feed(frame: Frame): void {
 }
 
 const runs = { numRuns: FUZZ_RUNS };
+/** Long local runs (FUZZ_RUNS=20000) need more than the default test timeout. */
+const TIMEOUT = 20_000 + FUZZ_RUNS * 30;
 
 describe('fuzz: decoders accept anything and throw only ProtocolError', () => {
-  it('random frames of every kind (mutated corpus, exotic JSON/XML/CBOR, random bytes and text)', () => {
-    fc.assert(fc.property(hostileFrame, feed), runs);
-  });
+  it(
+    'random frames of every kind (mutated corpus, exotic JSON/XML/CBOR, random bytes and text)',
+    () => {
+      fc.assert(fc.property(hostileFrame, feed), runs);
+    },
+    TIMEOUT,
+  );
 
-  it('wrong types, hostile keys, deep nesting and huge strings in every parameter (JSON and CBOR)', () => {
-    fc.assert(
-      fc.property(mutatedValue, (value) => {
-        feed({ kind: 'text', data: jsonFrame(value) });
-        feed({ kind: 'binary', data: cborFrame(value) });
-      }),
-      runs,
-    );
-  });
+  it(
+    'wrong types, hostile keys, deep nesting and huge strings in every parameter (JSON and CBOR)',
+    () => {
+      fc.assert(
+        fc.property(mutatedValue, (value) => {
+          feed({ kind: 'text', data: jsonFrame(value) });
+          feed({ kind: 'binary', data: cborFrame(value) });
+        }),
+        runs,
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('exotic JSON text: 1e400, 20 000-deep nesting, duplicate keys, BOM, lone surrogates', () => {
-    fc.assert(
-      fc.property(exoticJsonText, (data) => feed({ kind: 'text', data })),
-      {
-        numRuns: Math.min(FUZZ_RUNS, 100),
-      },
-    );
-  });
+  it(
+    'exotic JSON text: 1e400, 20 000-deep nesting, duplicate keys, BOM, lone surrogates',
+    () => {
+      fc.assert(
+        fc.property(exoticJsonText, (data) => feed({ kind: 'text', data })),
+        {
+          numRuns: Math.min(FUZZ_RUNS, 100),
+        },
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('exotic XML text: hostile element names, 10 000-deep nesting, DOCTYPE/entities, junk splices', () => {
-    fc.assert(
-      fc.property(exoticXmlText, (data) => feed({ kind: 'text', data })),
-      {
-        numRuns: Math.min(FUZZ_RUNS, 100),
-      },
-    );
-  });
+  it(
+    'exotic XML text: hostile element names, 10 000-deep nesting, DOCTYPE/entities, junk splices',
+    () => {
+      fc.assert(
+        fc.property(exoticXmlText, (data) => feed({ kind: 'text', data })),
+        {
+          numRuns: Math.min(FUZZ_RUNS, 100),
+        },
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('exotic CBOR: bigints, tags, Maps with object keys, 2^64 length headers, 20 000-deep arrays', () => {
-    fc.assert(
-      fc.property(exoticCborBytes, (data) => feed({ kind: 'binary', data })),
-      {
-        numRuns: Math.min(FUZZ_RUNS, 100),
-      },
-    );
-  });
+  it(
+    'exotic CBOR: bigints, tags, Maps with object keys, 2^64 length headers, 20 000-deep arrays',
+    () => {
+      fc.assert(
+        fc.property(exoticCborBytes, (data) => feed({ kind: 'binary', data })),
+        {
+          numRuns: Math.min(FUZZ_RUNS, 100),
+        },
+      );
+    },
+    TIMEOUT,
+  );
 
-  it('hostile keys never reach the result: __proto__ / constructor / prototype are refused', () => {
-    const frames: Frame[] = [
-      { kind: 'text', data: '{"rsc":2000,"rqi":"a","pc":{"__proto__":{"polluted":"yes"}}}' },
-      { kind: 'text', data: '{"op":2,"to":"x","rqi":"a","constructor":{"prototype":{"polluted":"yes"}}}' },
-      {
-        kind: 'text',
-        data: '<m2m:rsp><rsc>2000</rsc><pc><__proto__><polluted>yes</polluted></__proto__></pc></m2m:rsp>',
-      },
-    ];
-    for (const frame of frames) {
-      cases++;
-      const outcomes = codecs.map((codec) => {
-        try {
-          return codec.decode(frame.data);
-        } catch (error) {
-          expect(error).toBeInstanceOf(ProtocolError);
-          return 'refused';
-        }
-      });
-      // The codec of the frame's own serialization must refuse it, not drop the key silently.
-      expect(outcomes.filter((o) => o === 'refused').length).toBe(3);
-    }
-    expect(prototypeSnapshot()).toBe(baseline);
-  });
+  it(
+    'hostile keys never reach the result: __proto__ / constructor / prototype are refused',
+    () => {
+      const frames: Frame[] = [
+        { kind: 'text', data: '{"rsc":2000,"rqi":"a","pc":{"__proto__":{"polluted":"yes"}}}' },
+        { kind: 'text', data: '{"op":2,"to":"x","rqi":"a","constructor":{"prototype":{"polluted":"yes"}}}' },
+        {
+          kind: 'text',
+          data: '<m2m:rsp><rsc>2000</rsc><pc><__proto__><polluted>yes</polluted></__proto__></pc></m2m:rsp>',
+        },
+      ];
+      for (const frame of frames) {
+        cases++;
+        const outcomes = codecs.map((codec) => {
+          try {
+            return codec.decode(frame.data);
+          } catch (error) {
+            expect(error).toBeInstanceOf(ProtocolError);
+            return 'refused';
+          }
+        });
+        // The codec of the frame's own serialization must refuse it, not drop the key silently.
+        expect(outcomes.filter((o) => o === 'refused').length).toBe(3);
+      }
+      expect(prototypeSnapshot()).toBe(baseline);
+    },
+    TIMEOUT,
+  );
 });
