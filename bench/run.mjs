@@ -25,7 +25,8 @@ const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const SUITES = [
   { name: 'bundle', timeoutMs: 30_000 },
   { name: 'codecs', timeoutMs: 45_000 },
-  { name: 'requests', timeoutMs: 60_000 },
+  { name: 'requests', timeoutMs: 70_000 },
+  { name: 'overhead', timeoutMs: 20_000 },
   { name: 'notifications', timeoutMs: 30_000 },
   { name: 'memory', timeoutMs: 30_000, execArgv: ['--expose-gc'] },
   { name: 'cse', timeoutMs: 45_000 },

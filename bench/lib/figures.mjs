@@ -36,8 +36,11 @@ function figure(row) {
 }
 
 const GROUPS = {
-  throughput: 'Request throughput, one connection (retrieve, JSON, validation on)',
+  throughput: 'Request throughput, one connection (retrieve, JSON)',
+  requestCpu: 'Client CPU time per request (lowest of the rounds; robust to other load on the machine)',
   latency: 'Round-trip latency, 1 in flight',
+  overhead:
+    'Client code cost per request, no network (in-process echo peer behind the SocketAdapter interface)',
   codecs: 'Codecs: full cycle (encode → decode → receive-side validation)',
   codecParts: 'Codecs: encode and decode separately',
   notifications: 'Notification ingest',
@@ -75,6 +78,23 @@ export function buildFigures(results) {
         );
       }
     }
+    for (const t of req.throughput) {
+      for (const [key, name] of variants) {
+        rows.push(
+          figure({
+            group: 'requestCpu',
+            id: `cpuPerRequest.${key}.inFlight${t.inFlight}`,
+            label: `${t.inFlight} in flight, ${name}`,
+            unit: 'µs CPU/req',
+            sdk: t[key]?.minCpuUsPerRequest,
+            baseline: t.raw?.minCpuUsPerRequest,
+            baselineLabel: 'raw ws client',
+            better: 'lower',
+            note: req.sdkError,
+          }),
+        );
+      }
+    }
     for (const q of ['p50', 'p99']) {
       for (const [key, name, targeted] of variants) {
         const lat = req.latency[key];
@@ -93,6 +113,38 @@ export function buildFigures(results) {
           }),
         );
       }
+    }
+  }
+  const ovh = results.overhead;
+  if (ovh && !ovh.error) {
+    for (const [key, name] of [
+      ['sdkValidated', 'SDK + response validation'],
+      ['sdk', 'SDK default (structural checks)'],
+    ]) {
+      rows.push(
+        figure({
+          group: 'overhead',
+          id: `overhead.${key}.cpuPerRequest`,
+          label: `CPU per request, ${name}`,
+          unit: 'µs CPU/req',
+          sdk: ovh[key]?.cpuUsPerRequest,
+          baseline: ovh.raw?.cpuUsPerRequest,
+          baselineLabel: 'raw client logic, same in-process peer',
+          better: 'lower',
+          note: ovh.sdkError,
+        }),
+        figure({
+          group: 'overhead',
+          id: `overhead.${key}.perSecond`,
+          label: `requests/s at ${ovh.inFlight} in flight, ${name}`,
+          unit: 'req/s',
+          sdk: ovh[key]?.perSecond,
+          baseline: ovh.raw?.perSecond,
+          baselineLabel: 'raw client logic, same in-process peer',
+          better: 'higher',
+          note: ovh.sdkError,
+        }),
+      );
     }
   }
   const codecs = results.codecs;

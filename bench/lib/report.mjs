@@ -16,7 +16,7 @@ export function preservedTail(markdown) {
 
 function num(value, unit) {
   if (value === null || value === undefined) return '—';
-  if (unit === 'µs') return value.toFixed(1);
+  if (unit.startsWith('µs')) return value.toFixed(1);
   if (value >= 100) return Math.round(value).toLocaleString('en-US');
   return value.toPrecision(3);
 }
