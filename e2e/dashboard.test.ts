@@ -132,6 +132,7 @@ describe('dashboard example (Chromium, script-tag bundle)', () => {
     expect(frameKinds.length).toBeGreaterThan(0);
     expect(frameKinds.every((kind) => kind === 'binary')).toBe(true);
     expect((await page.getByTestId('subprotocol').textContent())?.toLowerCase()).toContain('cbor');
+    await page.screenshot({ path: path.join(artifactsDir, 'dashboard-cbor.png') });
 
     await page.getByTestId('serialization').selectOption('json');
     await expectConnected();
@@ -139,6 +140,16 @@ describe('dashboard example (Chromium, script-tag bundle)', () => {
     const again = await readingCount();
     await waitAbove(readingCount, again + 1);
     expect(frameKinds.every((kind) => kind === 'text')).toBe(true);
+  });
+
+  it('serves the bundled web app (onem2m-ws/json through rollup), which lists live readings', async () => {
+    consoleLines = [];
+    page = await stack.browser.newPage();
+    page.on('pageerror', (error) => consoleLines.push(`pageerror: ${error.message}`));
+    await page.goto(stack.dashboardUrl('json').replace('/?', '/web-app/?'));
+    await page.waitForSelector('[data-testid="status"][data-state="connected"]', { timeout: 20_000 });
+    await page.waitForSelector('[data-testid="readings"] li:nth-child(2)', { timeout: 15_000 });
+    expect(await page.getByTestId('latest').textContent()).toMatch(/^\d+\.\d\d$/);
   });
 
   it('recovers when the CSE restarts, without reloading the page', async () => {
@@ -153,6 +164,7 @@ describe('dashboard example (Chromium, script-tag bundle)', () => {
       await page.waitForSelector('[data-testid="connection-state"]:not([data-state="connected"])', {
         timeout: 15_000,
       });
+      await page.screenshot({ path: path.join(artifactsDir, 'dashboard-reconnecting.png') });
     });
     // Then it comes back on its own: connected, new readings, a working command path.
     await expectConnected(30_000);

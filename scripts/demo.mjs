@@ -55,6 +55,7 @@ const dashboard = `${web.url}?cse=${cse.url}`;
 console.log('');
 console.log(`  Dashboard:  ${dashboard}`);
 console.log(`  CBOR:       ${dashboard}&serialization=cbor`);
+console.log(`  Web app:    ${web.url}web-app/?cse=${cse.url}`);
 console.log('');
 console.log(
   'demo: the Node AE publishes a reading every second (DEMO_VERBOSE=1 prints them). Ctrl-C stops everything.',
