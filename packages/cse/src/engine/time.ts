@@ -8,6 +8,12 @@ import { parseTimestamp as parseProtocolTimestamp, toTimestamp } from '@onem2m-w
 const DURATION =
   /^P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
 
+/**
+ * Lifetime of a resource created without `et`: TS-0004 has the hosting CSE assign a default
+ * expirationTime; like ACME, this CSE uses one year.
+ */
+export const DEFAULT_LIFETIME_MS = 365 * 24 * 3600 * 1000;
+
 /** Format epoch ms as an m2m:timestamp without fraction (what Mobius4 accepts back). */
 export function formatTimestamp(ms: number): string {
   return toTimestamp(new Date(ms));

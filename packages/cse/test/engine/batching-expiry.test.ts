@@ -112,3 +112,17 @@ describe('expiration (et)', () => {
     throw new Error('contentInstance was not aged out');
   });
 });
+
+describe('default expiration time', () => {
+  it('assigns a default et one year ahead, and restores it when et is deleted', async () => {
+    let clock = Date.UTC(2025, 0, 1);
+    const { send, register } = setup({ now: () => clock });
+    const ae = await register('app');
+    const cnt = body(await send({ op: 1, to: '-/app', fr: ae, ty: 3, pc: { 'm2m:cnt': { rn: 'c' } } }));
+    expect(cnt.et).toBe('20260101T000000');
+    await send({ op: 3, to: '-/app/c', fr: ae, pc: { 'm2m:cnt': { et: '20250601T000000' } } });
+    clock = Date.UTC(2025, 2, 1);
+    const reset = body(await send({ op: 3, to: '-/app/c', fr: ae, pc: { 'm2m:cnt': { et: null } } }));
+    expect(reset.et).toBe('20260301T000000');
+  });
+});

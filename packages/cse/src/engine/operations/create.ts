@@ -6,7 +6,7 @@ import type { ResourceKind } from '../kind.js';
 import { type Resource, representation } from '../resource.js';
 import { qualifiedNames } from '../resources/index.js';
 import { fail, Rsc, show } from '../status.js';
-import { formatTimestamp, parseTimestamp } from '../time.js';
+import { DEFAULT_LIFETIME_MS, formatTimestamp, parseTimestamp } from '../time.js';
 import { type OperationInput, type Outcome, resultContentOf } from './outcome.js';
 
 /** Highest standard resource type number; a known-but-unimplemented type is 5001, not 4000. */
@@ -107,7 +107,7 @@ export async function create(core: EngineCore, input: OperationInput): Promise<O
   if (content.acpi !== undefined) checkAcpi(core, content.acpi);
 
   const now = core.now();
-  let expiresAt: number | undefined;
+  let expiresAt = now + DEFAULT_LIFETIME_MS;
   if (content.et !== undefined) {
     expiresAt = parseTimestamp(content.et)!;
     if (expiresAt <= now) fail(Rsc.BAD_REQUEST, `expirationTime '${show(content.et)}' is in the past`);
@@ -119,6 +119,7 @@ export async function create(core: EngineCore, input: OperationInput): Promise<O
     pi: parent.ri,
     ct: formatTimestamp(now),
     lt: formatTimestamp(now),
+    et: content.et ?? formatTimestamp(expiresAt),
   };
   for (const [name, value] of Object.entries(content))
     if (name !== 'rn' && name !== 'cr') attrs[name] = value;
@@ -142,10 +143,8 @@ export async function create(core: EngineCore, input: OperationInput): Promise<O
     attrs,
     createdAt: now,
   });
-  if (expiresAt !== undefined) {
-    resource.expiresAt = expiresAt;
-    core.expiry.schedule(ri, expiresAt);
-  }
+  resource.expiresAt = expiresAt;
+  core.expiry.schedule(ri, expiresAt);
   kind.created?.(core, resource);
   core.notifier.childCreated(parent, resource);
   return { rsc: Rsc.CREATED, ...createdContent(resource, rcn, content) };

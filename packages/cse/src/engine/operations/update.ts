@@ -3,7 +3,7 @@ import { checkContent } from '../attributes.js';
 import type { EngineCore } from '../core.js';
 import { representation } from '../resource.js';
 import { fail, Rsc, show } from '../status.js';
-import { formatTimestamp, parseTimestamp } from '../time.js';
+import { DEFAULT_LIFETIME_MS, formatTimestamp, parseTimestamp } from '../time.js';
 import { type OperationInput, type Outcome, resultContentOf } from './outcome.js';
 
 /** UPDATE (TS-0004 §7.3.3.x): `null` deletes an attribute, read-only ones are 4000, immutable types 4005. */
@@ -33,7 +33,8 @@ export async function update(core: EngineCore, input: OperationInput): Promise<O
 
   const now = core.now();
   let expiresAt = resource.expiresAt;
-  if (content.et === null) expiresAt = undefined;
+  // Deleting et gives the resource the default lifetime again.
+  if (content.et === null) expiresAt = now + DEFAULT_LIFETIME_MS;
   else if (content.et !== undefined) {
     expiresAt = parseTimestamp(content.et)!;
     if (expiresAt <= now) fail(Rsc.BAD_REQUEST, `expirationTime '${show(content.et)}' is in the past`);
@@ -47,6 +48,7 @@ export async function update(core: EngineCore, input: OperationInput): Promise<O
   if (!resource.alive) fail(Rsc.NOT_FOUND, `'${resource.path}' was deleted meanwhile`);
 
   next.lt = formatTimestamp(now);
+  if (content.et === null && expiresAt !== undefined) next.et = formatTimestamp(expiresAt);
   if (kind.stateTag) next.st = ((next.st as number | undefined) ?? 0) + 1;
   resource.attrs = next;
   resource.modifiedAt = now;
