@@ -1,4 +1,4 @@
-import type { Codec, Serialization } from '@onem2m-ws/protocol';
+import type { Codec, RequestPrimitive, Serialization } from '@onem2m-ws/protocol';
 import type { OfflineQueueOptions } from './offline-queue.js';
 import type { ReconnectOptions } from './reconnect.js';
 import type { SocketAdapter } from './socket-adapter.js';
@@ -103,13 +103,15 @@ export interface ClientOptions {
    */
   acceptVerificationRequests?: boolean;
   /**
-   * Validate every request built by the CRUDN methods before queueing it (TS-0004 per-operation
-   * rules: `ty` only on CREATE, valid `rcn`, `rt.nu` only with `rtv` 2, ...); an invalid one
-   * rejects with `ProtocolError` naming the `field`, and nothing is sent. `client.request()`
-   * never validates (it is the escape hatch for any primitive).
-   * @default true
+   * Validates every request the CRUDN methods build, before it is queued; whatever it throws
+   * rejects the request and nothing is sent. Pass `validateRequest` from `@onem2m-ws/protocol`
+   * (TS-0004 per-operation rules: `ty` only on CREATE, valid `rcn`, `rt.nu` only with `rtv` 2,
+   * ...; it throws `ProtocolError` naming the `field`). It is injected rather than built in so a
+   * bundle that does not want the schemas does not carry them. `client.request()` is never
+   * validated (it is the escape hatch for any primitive).
+   * @default undefined (only the client's own argument checks)
    */
-  validateRequests?: boolean;
+  validateRequest?: (request: RequestPrimitive) => unknown;
   /**
    * Notifications a subscription handle buffers for async iteration before dropping the oldest.
    * @default 1000

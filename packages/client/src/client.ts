@@ -8,7 +8,6 @@ import {
   type ResponsePrimitive,
   resourceTypeOf,
   toShortNames,
-  validateRequest,
 } from '@onem2m-ws/protocol';
 import type { ClientEvents } from './client-events.js';
 import type { ClientOptions } from './client-options.js';
@@ -112,7 +111,7 @@ export class OneM2MClient implements ConnectionOwner, PendingOwner {
   readonly #aeIdKey: string | undefined;
   readonly #originatorHeader: boolean;
   readonly #subscriptionBufferSize: number;
-  readonly #validate: boolean;
+  readonly #validate: ((primitive: RequestPrimitive) => unknown) | undefined;
   readonly #subscriptions = new SubscriptionRegistry();
   readonly #subscriptionOwner: SubscriptionOwner;
   readonly #inbound: InboundDispatcher;
@@ -155,7 +154,7 @@ export class OneM2MClient implements ConnectionOwner, PendingOwner {
     this.#aeIdKey = options.aeIdKey;
     this.#originatorHeader = options.originatorHeader ?? true;
     this.#subscriptionBufferSize = options.subscriptionBufferSize ?? 1000;
-    this.#validate = options.validateRequests ?? true;
+    this.#validate = options.validateRequest;
     this.#emitter = new Emitter<ClientEvents>((error, event) => {
       if (event !== 'error') this.#emitter.emit('error', error);
     });
@@ -491,9 +490,9 @@ export class OneM2MClient implements ConnectionOwner, PendingOwner {
     const now = Date.now();
     try {
       applyRequestOptions(primitive, options);
-      if (this.#validate && !raw) {
+      if (this.#validate !== undefined && !raw) {
         // fr is filled in when the request is sent (registration may still be under way).
-        validateRequest(
+        this.#validate(
           fillOriginator && primitive.fr === undefined
             ? { ...primitive, fr: this.originator ?? VALIDATION_ORIGINATOR }
             : primitive,

@@ -8,7 +8,7 @@
  * @packageDocumentation
  */
 import { type Client, type ClientOptions, createClient as createCoreClient } from '@onem2m-ws/client';
-import type { Codec } from '@onem2m-ws/protocol';
+import { type Codec, validateRequest } from '@onem2m-ws/protocol';
 import { cborCodec } from '@onem2m-ws/protocol/cbor';
 import { jsonCodec } from '@onem2m-ws/protocol/json';
 import { xmlCodec } from '@onem2m-ws/protocol/xml';
@@ -40,5 +40,5 @@ export const allCodecs: readonly Codec[] = [jsonCodec, cborCodec, xmlCodec];
  * ```
  */
 export function createClient(options: ClientOptions): Client {
-  return createCoreClient({ codecs: [...allCodecs], ...options });
+  return createCoreClient({ codecs: [...allCodecs], validateRequest, ...options });
 }

@@ -147,7 +147,7 @@ describe('CRUDN over the in-memory adapter', () => {
       code: 'INVALID_ARGUMENT',
     });
     expect(server.handshakes).toHaveLength(0);
-    const unvalidated = memoryClient({ originator: 'Cabc', validateRequests: false });
+    const unvalidated = memoryClient({ originator: 'Cabc', validateRequest: undefined });
     await expect(unvalidated.client.retrieve('-/x', { rqet: 'tomorrow' })).rejects.toMatchObject({
       code: 'INVALID_ARGUMENT',
     });

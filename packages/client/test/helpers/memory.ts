@@ -1,4 +1,4 @@
-import type { RequestPrimitive, ResponsePrimitive } from '@onem2m-ws/protocol';
+import { type RequestPrimitive, type ResponsePrimitive, validateRequest } from '@onem2m-ws/protocol';
 import { type ClientOptions, createClient, type OneM2MClient } from '../../src/index.js';
 import {
   createMemoryAdapter,
@@ -12,13 +12,13 @@ export interface MemorySetup {
   server: MemoryServer;
 }
 
-/** Creates a client over a fresh in-memory adapter. */
+/** Creates a client over a fresh in-memory adapter, validating requests like the `onem2m-ws` entry. */
 export function memoryClient(
   options: Partial<ClientOptions> = {},
   adapterOptions: { handshakeHeaders?: boolean } = {},
 ): MemorySetup {
   const { adapter, server } = createMemoryAdapter(adapterOptions);
-  const client = createClient({ url: 'ws://cse.test', webSocket: adapter, ...options });
+  const client = createClient({ url: 'ws://cse.test', webSocket: adapter, validateRequest, ...options });
   return { client, server };
 }
 
