@@ -243,6 +243,17 @@ export function buildFigures(results) {
         better: 'higher',
         note: ntf.sdkError,
       }),
+      figure({
+        group: 'notifications',
+        id: 'notifications.cpuPerNotification',
+        label: 'client CPU per notification (lowest of the rounds)',
+        unit: 'µs CPU/ntf',
+        sdk: ntf.sdk?.minCpuUsPerNotification,
+        baseline: ntf.raw?.minCpuUsPerNotification,
+        baselineLabel: 'raw ws parse-and-reply loop',
+        better: 'lower',
+        note: ntf.sdkError,
+      }),
     );
   }
   const mem = results.memory;
