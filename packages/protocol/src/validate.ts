@@ -92,8 +92,12 @@ function checkRvi(p: Record<string, unknown>): void {
   if (!RELEASE_VERSION.test(rvi)) fail('rvi', `"${rvi}" is not a release version`);
 }
 
-/** `to`: at most two leading slashes (absolute form) and no trailing slash (digest §9.4). */
+/**
+ * `to` as a resource ID: at most two leading slashes (absolute form) and no trailing slash
+ * (digest §9.4). A URL (a NOTIFY to a `nu` such as `http://host/`) follows its own syntax.
+ */
 function checkTo(to: string): void {
+  if (to.includes('://')) return;
   if (to.startsWith('///')) fail('to', 'has more than two leading slashes');
   const hash = to.indexOf('#');
   const path = hash < 0 ? to : to.slice(0, hash);

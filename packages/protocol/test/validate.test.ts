@@ -749,6 +749,7 @@ describe('validateRequest rejects what the spec forbids, naming the field', () =
     ['an absolute ID', '//acme.example.com/id-in/cse-in/myAE', undefined],
     ['an attribute target', 'cse-in/myAE#lbl', undefined],
     ['the dash shortcut', '-/myAE', undefined],
+    ['a URL target with a trailing slash', 'http://127.0.0.1:9999/', undefined],
   ])('checks to with %s', (_name, to, field) => {
     expect(fieldOf(() => validateRequest({ op: 2, to, fr: 'C1', rqi: 'r', rvi: '3' }))).toBe(field);
   });
