@@ -127,7 +127,8 @@ for (let round = 0; round < 3; round++) {
     const cpu0 = process.cpuUsage();
     const r = await closedLoop(c.send, { inFlight: 256, ms: 700 });
     const cpu = process.cpuUsage(cpu0);
-    (rows[name] ??= []).push({ perSecond: r.perSecond, cpuUs: (cpu.user + cpu.system) / r.requests });
+    rows[name] ??= [];
+    rows[name].push({ perSecond: r.perSecond, cpuUs: (cpu.user + cpu.system) / r.requests });
     await c.close();
   }
 }
