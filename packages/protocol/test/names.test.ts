@@ -39,6 +39,26 @@ describe('name tables', () => {
     expect(new Set(Object.values(QUALIFIED_NAMES)).size).toBe(Object.keys(QUALIFIED_NAMES).length);
   });
 
+  it('translates every table entry both ways on its own', () => {
+    for (const group of NAME_GROUPS) {
+      for (const [short, long] of Object.entries(group)) {
+        expect(toLongNames({ [short]: 1 }), short).toEqual({ [long]: 1 });
+        expect(toShortNames({ [long]: 1 }), long).toEqual({ [short]: 1 });
+      }
+    }
+    for (const [short, long] of Object.entries(QUALIFIED_NAMES)) {
+      expect(toLongNames({ [`m2m:${short}`]: {} })).toEqual({ [`m2m:${long}`]: {} });
+      expect(toShortNames({ [`m2m:${long}`]: {} })).toEqual({ [`m2m:${short}`]: {} });
+    }
+    for (const [parent, table] of Object.entries(CONTEXT_NAMES)) {
+      for (const [short, long] of Object.entries(table)) {
+        const parentLong = longNameOf(parent)!;
+        expect(toLongNames({ [parent]: { [short]: 1 } })).toEqual({ [parentLong]: { [long]: 1 } });
+        expect(toShortNames({ [parentLong]: { [long]: 1 } })).toEqual({ [parent]: { [short]: 1 } });
+      }
+    }
+  });
+
   it('looks up single names', () => {
     expect(longNameOf('rn')).toBe('resourceName');
     expect(shortNameOf('resourceName')).toBe('rn');
