@@ -38,19 +38,26 @@ const METHOD = `## Method
 
 - **Peers in child processes.** The echo responder (raw \`ws\` server answering a canned retrieve response
   with the request's \`rqi\`), the notification pusher, the black-hole peer and the embedded CSE each run in their
-  own process, so the client under test has a core to itself. The throughput tables note the CPU share of
-  both sides (\`results.json\`: \`clientCpu\`, \`responderCpu\`) to show the client is the side that limits.
+  own process, so the client under test has a core to itself (\`results.json\` records both sides' CPU share).
 - **Baselines.** \`bench/lib/raw-client.mjs\`: a hand-rolled \`ws\` client, JSON only, one \`Map\` of pending
   resolvers keyed by \`rqi\`, no validation, no timers. Codecs: bare \`JSON.stringify\`/\`JSON.parse\` and bare
-  \`cbor-x\` \`encode\`/\`decode\`. Bundles: the same hand-rolled client for the browser's WebSocket.
-- **SDK under test** is the built package (\`packages/*/dist\`), as users install it, configured once in
-  \`bench/lib/sdk-options.mjs\`: JSON, \`originator\` set, \`requestTimeout\` 60 s (one timer per request),
-  \`maxInFlight\` raised so the load generator decides the concurrency.
-- **Phases.** Closed loop: N workers each awaiting one request at a time; 250 ms warm-up, then 1.5 s measured;
-  two rounds in alternating order (raw first, then SDK first), best round kept for each side. Latency: 1 s of
-  sequential requests per round, both rounds pooled. Codecs: 100 ms warm-up, 350 ms measured per operation.
-  Memory: \`--expose-gc\`, heap delta after GC around issuing 10,000 requests to a peer that never answers.
-- **Noise.** Other processes on the machine add noise: compare ratios, not absolute values, between runs.`;
+  \`cbor-x\` (\`Encoder\`/\`Decoder\` with \`useRecords: false\`, plain CBOR). Bundles: the same hand-rolled client
+  for the browser's WebSocket, minified and gzipped like the SDK bundles.
+- **SDK under test** is the built package (\`packages/*/dist\`, entry \`onem2m-ws/node\`), configured once in
+  \`bench/lib/sdk-options.mjs\`: JSON, \`originator\` set, \`requestTimeout\` 60 s (a timer per request),
+  \`maxInFlight\` raised so the load generator decides the concurrency. "SDK default" is that client as is (the
+  codec's structural checks on receive, \`validateRequest\` on send). "SDK + response validation", the
+  configuration the issue sets targets for, adds receive-side schema checks of every incoming primitive and its
+  \`pc\` (\`parseIncomingResponse\` + \`validateResource\`, \`bench/lib/validation.mjs\`) through the public
+  \`codecs\` option.
+- **Phases.** Closed loop: N workers each awaiting one request at a time; 200 ms warm-up, 800 ms measured; three
+  rounds in alternating order, best round kept per side. Latency: 600 ms of sequential requests per round, rounds
+  pooled. Codecs: every operation measured in round-robin three times (110 ms each), best kept. Memory:
+  \`--expose-gc\`, heap delta after GC around issuing 10,000 requests to a peer that never answers.
+- **Noise.** Other processes share this 2-core machine; rates suffer most. CPU time per request (client process,
+  user + system) and the in-process overhead suite are steadier: read those when rates disagree.
+- **Profiling.** \`node bench/profile.mjs <suite> [sdk|raw]\` runs one side of a suite under \`--cpu-prof\` and prints
+  self time by package and function.`;
 
 /** Lay the tables out the way the repository's formatter (biome) does, so `pnpm lint` stays clean. */
 function formatMarkdown(path) {
@@ -62,6 +69,13 @@ function formatMarkdown(path) {
 
 async function main() {
   const only = process.argv.slice(2);
+  const unknown = only.filter((name) => !SUITES.some((s) => s.name === name));
+  if (unknown.length > 0) {
+    console.error(
+      `bench: unknown suite ${unknown.join(', ')}; suites: ${SUITES.map((s) => s.name).join(', ')}`,
+    );
+    process.exit(2);
+  }
   const suites = only.length > 0 ? SUITES.filter((s) => only.includes(s.name)) : SUITES;
   const started = Date.now();
   const results = {};
