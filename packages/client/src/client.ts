@@ -80,6 +80,8 @@ export interface SubscribeAttributes {
 export type ClientState = 'idle' | 'connecting' | 'open' | 'closed';
 
 const CLIENT_CLOSED = 'the client was closed';
+/** Longest close() waits for the closing handshake to complete. */
+const CLOSE_WAIT_MS = 2000;
 /** Stands in for an originator not known yet when a request is validated before sending. */
 const VALIDATION_ORIGINATOR = 'Cpending';
 
@@ -459,7 +461,13 @@ export class OneM2MClient implements ConnectionOwner, PendingOwner {
     if (conn && conn.state !== 'closed') {
       const closed = conn.whenClosed();
       conn.close(1000, 'client closed');
-      await closed;
+      // A peer that never answers the close frame must not hold close() for ws's 30 s.
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([
+        closed,
+        new Promise<void>((resolve) => (timer = setTimeout(resolve, CLOSE_WAIT_MS))),
+      ]);
+      clearTimeout(timer);
     }
   }
 
