@@ -1,26 +1,29 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { QUALIFIED_NAMES } from '../src/names/tables.js';
+import * as zodEntry from '../src/entries/schemas.js';
 import {
-  type AE,
   aeSchema,
   CONTENT_NAMES,
-  CONTENT_SPECS,
-  type Container,
-  checkerOf,
   containerSchema,
   contentInstanceSchema,
   contentSchemaOf,
   filterCriteriaSchema,
   flexContainerSchema,
-  type Notification,
   notificationSchema,
   requestPrimitiveSchema,
   responsePrimitiveSchema,
+  subscriptionSchema,
+} from '../src/entries/schemas.js';
+import {
+  type AE,
+  CONTENT_SPECS,
+  type Container,
+  checkerOf,
+  type Notification,
   rulesOf,
   type Subscription,
-  subscriptionSchema,
-} from '../src/schemas/index.js';
+} from '../src/index.js';
+import { QUALIFIED_NAMES } from '../src/names/tables.js';
 
 /** Representations as a CSE returns them (ACME style: fractional timestamps, extra members). */
 const examples: Record<string, unknown> = {
@@ -350,6 +353,17 @@ describe('zod schemas and the zod-free checker agree', () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('entry points', () => {
+  it('keeps zod out of the package root and puts the schemas in ./schemas', async () => {
+    const root = await import('../src/index.js');
+    expect('aeSchema' in root).toBe(false);
+    expect('toZod' in root).toBe(false);
+    expect(typeof root.validateRequest).toBe('function');
+    expect(typeof zodEntry.aeSchema.safeParse).toBe('function');
+    expect(typeof zodEntry.toZod).toBe('function');
   });
 });
 

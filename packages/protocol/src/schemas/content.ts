@@ -3,7 +3,6 @@
  * maps every qualified `pc` member name to its schema.
  */
 import type * as z from 'zod/mini';
-import type { Infer } from './spec.js';
 import {
   AGGREGATED_NOTIFICATION_SPEC,
   AGGREGATED_RESPONSE_SPEC,
@@ -44,18 +43,3 @@ export function contentSchemaOf(qualifiedName: string): z.ZodMiniType | undefine
 
 /** The qualified names that {@link contentSchemaOf} knows. */
 export const CONTENT_NAMES: readonly string[] = Object.keys(CONTENT_SPECS);
-
-/** m2m:sgn as validated. */
-export type Notification = Infer<typeof NOTIFICATION_SPEC>;
-/** `nev` of a notification. */
-export type NotificationEvent = Infer<typeof NOTIFICATION_EVENT_SPEC>;
-/** m2m:agn as validated. */
-export type AggregatedNotification = Infer<typeof AGGREGATED_NOTIFICATION_SPEC>;
-/** m2m:rrl as validated. */
-export type ResourceRefList = Infer<typeof RESOURCE_REF_LIST_SPEC>;
-/** m2m:agr as validated. */
-export type AggregatedResponse = Infer<typeof AGGREGATED_RESPONSE_SPEC>;
-/** m2m:rce as validated. */
-export type ResourceWrapper = Infer<typeof RESOURCE_WRAPPER_SPEC>;
-/** m2m:tsn as validated. */
-export type TimeSeriesNotification = Infer<typeof TIME_SERIES_NOTIFICATION_SPEC>;

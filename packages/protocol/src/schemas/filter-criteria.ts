@@ -1,5 +1,4 @@
 /** m2m:filterCriteria (`fc`, digest §6) as a zod/mini schema. */
-import type { Infer } from './spec.js';
 import { FILTER_CRITERIA_SPEC } from './specs.js';
 import { toZod } from './to-zod.js';
 
@@ -8,6 +7,3 @@ import { toZod } from './to-zod.js';
  * (`{ cr: 'CAdmin' }`), which the spec form `atr: [{nm, val}]` does not cover.
  */
 export const filterCriteriaSchema = /* @__PURE__ */ toZod(FILTER_CRITERIA_SPEC);
-
-/** Filter criteria as validated: spec members typed, flat attribute keys allowed. */
-export type FilterCriteriaValue = Infer<typeof FILTER_CRITERIA_SPEC>;

@@ -1,11 +1,7 @@
-export type { SpecChecker, SpecProblem } from './check.js';
-export { checkerOf } from './check.js';
-export * from './content.js';
-export * from './filter-criteria.js';
-export * from './primitives.js';
+// Root exports of the schema layer: specs, the zod-free checker, presence rules and the inferred
+// types. Nothing here imports zod; the zod schemas are in `@onem2m-ws/protocol/schemas`.
+export { checkerOf, type SpecChecker, type SpecProblem } from './check.js';
 export { DEFAULT_RULES, type ResourceRules, rulesOf } from './resource-rules.js';
-export * from './resources.js';
 export type { Infer, ListSpec, ObjectSpec, Spec, TypeCode } from './spec.js';
 export * from './specs.js';
-export { toZod } from './to-zod.js';
-export type { ContentTypes } from './types.js';
+export type * from './types.js';

@@ -3,7 +3,6 @@
  * They check every parameter's type and tolerate unknown members (servers add them); the
  * send-side presence rules per operation live in `validate.ts`.
  */
-import type { Infer } from './spec.js';
 import { REQUEST_PRIMITIVE_SPEC, RESPONSE_PRIMITIVE_SPEC, RESPONSE_TYPE_INFO_SPEC } from './specs.js';
 import { toZod } from './to-zod.js';
 
@@ -13,10 +12,3 @@ export const responseTypeInfoSchema = /* @__PURE__ */ toZod(RESPONSE_TYPE_INFO_S
 export const requestPrimitiveSchema = /* @__PURE__ */ toZod(REQUEST_PRIMITIVE_SPEC);
 /** A response primitive; unknown members tolerated (ACME echoes `rcn`, `drt`); `rqi` optional. */
 export const responsePrimitiveSchema = /* @__PURE__ */ toZod(RESPONSE_PRIMITIVE_SPEC);
-
-/** A request primitive as the schema checks it. */
-export type RequestPrimitiveValue = Infer<typeof REQUEST_PRIMITIVE_SPEC>;
-/** A response primitive as the schema checks it. */
-export type ResponsePrimitiveValue = Infer<typeof RESPONSE_PRIMITIVE_SPEC>;
-/** m2m:responseTypeInfo. */
-export type ResponseTypeInfoValue = Infer<typeof RESPONSE_TYPE_INFO_SPEC>;

@@ -5,7 +5,6 @@
  * Create/update presence rules live in `resource-rules.ts`.
  */
 
-import type { Infer } from './spec.js';
 import {
   ACCESS_CONTROL_POLICY_SPEC,
   ACCESS_CONTROL_RULE_SPEC,
@@ -76,44 +75,3 @@ export const crossResourceSubscriptionSchema = /* @__PURE__ */ toZod(CROSS_RESOU
 export const nodeSchema = /* @__PURE__ */ toZod(NODE_SPEC);
 /** Any other resource: only the universal and common attributes are checked. */
 export const genericResourceSchema = /* @__PURE__ */ toZod(GENERIC_RESOURCE_SPEC);
-
-/** `<AE>` representation. */
-export type AE = Infer<typeof AE_SPEC>;
-/** `<container>` representation. */
-export type Container = Infer<typeof CONTAINER_SPEC>;
-/** `<contentInstance>` representation. */
-export type ContentInstance = Infer<typeof CONTENT_INSTANCE_SPEC>;
-/** `<CSEBase>` representation. */
-export type CSEBase = Infer<typeof CSE_BASE_SPEC>;
-/** `<group>` representation. */
-export type Group = Infer<typeof GROUP_SPEC>;
-/** `<pollingChannel>` representation. */
-export type PollingChannel = Infer<typeof POLLING_CHANNEL_SPEC>;
-/** `<remoteCSE>` representation. */
-export type RemoteCSE = Infer<typeof REMOTE_CSE_SPEC>;
-/** `<request>` representation. */
-export type RequestResource = Infer<typeof REQUEST_RESOURCE_SPEC>;
-/** `<subscription>` representation. */
-export type Subscription = Infer<typeof SUBSCRIPTION_SPEC>;
-/** `<accessControlPolicy>` representation. */
-export type AccessControlPolicy = Infer<typeof ACCESS_CONTROL_POLICY_SPEC>;
-/** `<flexContainer>` representation (custom attributes as extra members). */
-export type FlexContainer = Infer<typeof FLEX_CONTAINER_SPEC>;
-/** `<timeSeries>` representation. */
-export type TimeSeries = Infer<typeof TIME_SERIES_SPEC>;
-/** `<timeSeriesInstance>` representation. */
-export type TimeSeriesInstance = Infer<typeof TIME_SERIES_INSTANCE_SPEC>;
-/** `<crossResourceSubscription>` representation. */
-export type CrossResourceSubscription = Infer<typeof CROSS_RESOURCE_SUBSCRIPTION_SPEC>;
-/** `<node>` representation. */
-export type NodeResource = Infer<typeof NODE_SPEC>;
-/** m2m:eventNotificationCriteria. */
-export type EventNotificationCriteria = Infer<typeof EVENT_NOTIFICATION_CRITERIA_SPEC>;
-/** m2m:accessControlRule. */
-export type AccessControlRule = Infer<typeof ACCESS_CONTROL_RULE_SPEC>;
-/** m2m:batchNotify. */
-export type BatchNotify = Infer<typeof BATCH_NOTIFY_SPEC>;
-/** m2m:rateLimit. */
-export type RateLimit = Infer<typeof RATE_LIMIT_SPEC>;
-/** m2m:childResourceRef item. */
-export type ChildResourceRef = Infer<typeof CHILD_RESOURCE_REF_SPEC>;
