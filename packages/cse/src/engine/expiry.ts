@@ -31,12 +31,14 @@ export class ExpiryQueue {
     if (this.closed) return;
     this.deadlines.set(key, at);
     this.push({ at, key });
+    this.compact();
     if (at < this.armedFor) this.arm();
   }
 
   /** Forget the deadline of `key`. */
   cancel(key: string): void {
     this.deadlines.delete(key);
+    this.compact();
   }
 
   /** Stop the timer; nothing expires afterwards. */
@@ -44,6 +46,16 @@ export class ExpiryQueue {
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
+  }
+
+  /**
+   * Rebuild the heap from the live deadlines once stale entries dominate, so a CSE that keeps
+   * creating and evicting resources does not accumulate entries until their far-off deadlines.
+   */
+  private compact(): void {
+    if (this.heap.length <= 2 * this.deadlines.size + 64) return;
+    this.heap.length = 0;
+    for (const [key, at] of this.deadlines) this.push({ at, key });
   }
 
   private arm(): void {

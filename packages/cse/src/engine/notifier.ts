@@ -3,7 +3,7 @@ import { normalizeOriginator, resolveTarget } from './addressing.js';
 import type { DeliveryOptions } from './contract.js';
 import type { EngineCore } from './core.js';
 import { matchesEventCriteria } from './filter.js';
-import { type Resource, representation } from './resource.js';
+import { cloneJson, type Resource, representation } from './resource.js';
 import { RequestError, Rsc } from './status.js';
 import { formatTimestamp, parseDuration } from './time.js';
 
@@ -210,7 +210,7 @@ export class Notifier {
     let rep: Record<string, unknown>;
     if (nct === 3) rep = { 'm2m:uri': event.subject.ri };
     else if (nct === 2 && event.net === 1 && event.modified)
-      rep = { [event.subject.qn]: structuredClone(event.modified) };
+      rep = { [event.subject.qn]: cloneJson(event.modified) };
     else rep = { [event.subject.qn]: event.attrs };
     const sgn: Record<string, unknown> = {
       nev: { rep, net: event.net },

@@ -36,7 +36,22 @@ export interface Resource {
 
 /** Representation of a resource as it appears under its qualified name in `pc`. */
 export function representation(resource: Resource): Record<string, unknown> {
-  return structuredClone(resource.attrs);
+  return cloneJson(resource.attrs) as Record<string, unknown>;
+}
+
+/**
+ * Deep copy of an attribute value. Plain objects and arrays (what JSON and XML decode to) are
+ * copied directly, which is much cheaper than structuredClone; anything else a codec may produce
+ * (CBOR byte strings, dates, maps) goes through structuredClone.
+ */
+export function cloneJson(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map(cloneJson);
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return structuredClone(value);
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) out[key] = cloneJson((value as Record<string, unknown>)[key]);
+  return out;
 }
 
 /** Find the nearest ancestor (or the resource itself) of the given type. */

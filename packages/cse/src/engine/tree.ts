@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 import type { Resource } from './resource.js';
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
@@ -35,8 +35,24 @@ export class ResourceTree {
   newId(prefix: string, length = 10): string {
     for (;;) {
       let id = prefix;
-      for (let i = 0; i < length; i++) id += ALPHABET[randomInt(ALPHABET.length)];
+      for (let i = 0; i < length; i++) id += ALPHABET[this.randomIndex()];
       if (!this.byRi.has(id)) return id;
+    }
+  }
+
+  private readonly pool = new Uint8Array(4096);
+  private poolAt = this.pool.length;
+
+  /** A uniform index into {@link ALPHABET}, from a pooled block of random bytes. */
+  private randomIndex(): number {
+    for (;;) {
+      if (this.poolAt >= this.pool.length) {
+        randomFillSync(this.pool);
+        this.poolAt = 0;
+      }
+      const byte = this.pool[this.poolAt++]!;
+      // 252 = 7 × 36: rejecting the rest keeps the distribution uniform.
+      if (byte < 252) return byte % ALPHABET.length;
     }
   }
 

@@ -2,8 +2,9 @@ import type { EngineCore } from '../core.js';
 import type { Resource } from '../resource.js';
 import { fail, Rsc } from '../status.js';
 
-/** Byte size of a `con` value: UTF-8 length of a string, of its JSON text otherwise. */
+/** Byte size of a `con` value: UTF-8 length of a string, length of bytes, of its JSON text otherwise. */
 export function contentSize(con: unknown): number {
+  if (ArrayBuffer.isView(con)) return con.byteLength;
   return Buffer.byteLength(typeof con === 'string' ? con : (JSON.stringify(con) ?? ''), 'utf8');
 }
 
@@ -67,10 +68,16 @@ export function rescheduleInstances(core: EngineCore, parent: Resource): void {
 /** An instance left the tree: uncount it from its parent. */
 export function removeInstance(parent: Resource | undefined, instance: Resource): void {
   const list = parent?.instances;
-  if (!parent || !list) return;
-  const i = list.indexOf(instance);
-  if (i < 0) return;
-  list.splice(i, 1);
+  // A parent going away in the same cascade needs no bookkeeping (keeps cascades O(n)).
+  if (!parent || !parent.alive || !list) return;
+  // Eviction removes the oldest and `la` deletion the latest: both ends avoid a scan.
+  if (list[0] === instance) list.shift();
+  else if (list[list.length - 1] === instance) list.pop();
+  else {
+    const i = list.indexOf(instance);
+    if (i < 0) return;
+    list.splice(i, 1);
+  }
   parent.attrs.cni = list.length;
   parent.attrs.cbs = (parent.attrs.cbs as number) - (instance.attrs.cs as number);
 }
