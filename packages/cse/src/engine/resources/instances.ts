@@ -69,7 +69,7 @@ export function rescheduleInstances(core: EngineCore, parent: Resource): void {
 export function removeInstance(parent: Resource | undefined, instance: Resource): void {
   const list = parent?.instances;
   // A parent going away in the same cascade needs no bookkeeping (keeps cascades O(n)).
-  if (!parent || !parent.alive || !list) return;
+  if (!parent?.alive || !list) return;
   // Eviction removes the oldest and `la` deletion the latest: both ends avoid a scan.
   if (list[0] === instance) list.shift();
   else if (list[list.length - 1] === instance) list.pop();
