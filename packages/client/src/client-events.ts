@@ -43,7 +43,6 @@ export interface DebugEvent {
 
 /** Every event of a client and its argument type. */
 export interface ClientEvents {
-  [event: string]: unknown;
   /** A connection opened (the first one, or a reopened one). */
   open: OpenEvent;
   /** The connection closed. */

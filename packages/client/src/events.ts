@@ -3,8 +3,8 @@
  * never need to keep a reference to the listener itself.
  */
 
-/** Any listener map: event name → argument type. */
-export type EventMap = { [event: string]: unknown };
+/** A listener map: event name → argument type (an interface, no index signature needed). */
+export type EventMap<Events> = { [E in keyof Events]: unknown };
 
 /** A listener for one event. It may return a promise; {@link Emitter.emitAndWait} awaits it. */
 export type Listener<T> = (value: T) => unknown;
@@ -16,7 +16,7 @@ export type Unsubscribe = () => void;
  * Typed emitter. A listener that throws (or whose promise rejects) does not stop the others; the
  * failure goes to the `onListenerError` hook given to the constructor.
  */
-export class Emitter<Events extends EventMap> {
+export class Emitter<Events extends EventMap<Events>> {
   readonly #listeners = new Map<keyof Events, Listener<any>[]>();
   readonly #onListenerError: (error: unknown, event: keyof Events) => void;
 

@@ -3,7 +3,6 @@ import type { NotificationEvent } from './notifications.js';
 
 /** Events of a {@link Subscription} handle. */
 export interface SubscriptionEvents {
-  [event: string]: unknown;
   /** A notification of this subscription. */
   notification: NotificationEvent;
   /** The handle ended: unsubscribed, deleted by the CSE (`sud`), or the client closed. */

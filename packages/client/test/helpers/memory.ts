@@ -1,5 +1,5 @@
 import { type RequestPrimitive, type ResponsePrimitive, validateRequest } from '@onem2m-ws/protocol';
-import { type ClientOptions, createClient, type OneM2MClient } from '../../src/index.js';
+import { type ClientEvents, type ClientOptions, createClient, type OneM2MClient } from '../../src/index.js';
 import {
   createMemoryAdapter,
   type MemoryServer,
@@ -47,7 +47,7 @@ export function answer(
 }
 
 /** Collects events of `client` of one kind into an array. */
-export function collect<T>(client: OneM2MClient, event: string): T[] {
+export function collect<T>(client: OneM2MClient, event: keyof ClientEvents): T[] {
   const out: T[] = [];
   client.on(event, (value) => {
     out.push(value as T);
