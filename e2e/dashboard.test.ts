@@ -13,7 +13,7 @@ let stack: Stack;
 let page: Page;
 /** What the page logged to its console, printed when a test fails. */
 let consoleLines: string[] = [];
-/** Frames the page received on its WebSockets: 'text' or 'binary'. */
+/** Frames the page received on its newest WebSocket: 'text' or 'binary'. */
 let frameKinds: Array<'text' | 'binary'> = [];
 
 beforeAll(async () => {
@@ -42,8 +42,14 @@ async function openDashboard(serialization: 'json' | 'cbor' = 'json'): Promise<P
   page = await stack.browser.newPage({ viewport: { width: 1280, height: 860 } });
   page.on('console', (message) => consoleLines.push(`${message.type()}: ${message.text()}`));
   page.on('pageerror', (error) => consoleLines.push(`pageerror: ${error.message}`));
+  // Only frames of the newest socket count: an earlier session's last frames (its deregistration)
+  // may still arrive after the page switched serialization.
+  let newest: PageWebSocket | undefined;
   page.on('websocket', (ws: PageWebSocket) => {
-    ws.on('framereceived', (frame) => frameKinds.push(typeof frame.payload === 'string' ? 'text' : 'binary'));
+    newest = ws;
+    ws.on('framereceived', (frame) => {
+      if (ws === newest) frameKinds.push(typeof frame.payload === 'string' ? 'text' : 'binary');
+    });
   });
   await page.goto(stack.dashboardUrl(serialization));
   await expectConnected();
@@ -119,7 +125,7 @@ describe('dashboard example (Chromium, script-tag bundle)', () => {
     await page.screenshot({ path: path.join(artifactsDir, 'dashboard-command.png') });
   });
 
-  it('works with CBOR and back with JSON, both chosen on the page', async () => {
+  it('works with CBOR, XML and back with JSON, each chosen on the page', async () => {
     await openDashboard('json');
     await page.getByTestId('serialization').selectOption('cbor');
     await expectConnected();
@@ -134,12 +140,22 @@ describe('dashboard example (Chromium, script-tag bundle)', () => {
     expect((await page.getByTestId('subprotocol').textContent())?.toLowerCase()).toContain('cbor');
     await page.screenshot({ path: path.join(artifactsDir, 'dashboard-cbor.png') });
 
+    // XML (text frames) works the same way.
+    await page.getByTestId('serialization').selectOption('xml');
+    await expectConnected();
+    frameKinds = [];
+    const xmlStart = await readingCount();
+    await waitAbove(readingCount, xmlStart + 1);
+    expect(frameKinds.every((kind) => kind === 'text')).toBe(true);
+    expect((await page.getByTestId('subprotocol').textContent())?.toLowerCase()).toContain('xml');
+
     await page.getByTestId('serialization').selectOption('json');
     await expectConnected();
     frameKinds = [];
     const again = await readingCount();
     await waitAbove(readingCount, again + 1);
     expect(frameKinds.every((kind) => kind === 'text')).toBe(true);
+    expect((await page.getByTestId('subprotocol').textContent())?.toLowerCase()).toContain('json');
   });
 
   it('serves the bundled web app (onem2m-ws/json through rollup), which lists live readings', async () => {
