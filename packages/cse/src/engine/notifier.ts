@@ -144,7 +144,8 @@ export class Notifier {
     try {
       if (URL_SCHEME.test(target)) return await sink.deliver(target, request, options);
       const ae = this.findAe(target);
-      if (ae) request.to = ae.ri;
+      // An AE-ID in SP-relative or absolute form names the same AE as its stem.
+      request.to = ae ? ae.ri : normalizeOriginator(target, this.core.cseId);
       const pch = ae ? this.core.polling.channelOf(ae.ri) : undefined;
       if (ae && pch) {
         const timeoutMs = options.timeoutMs ?? RESPONSE_TIMEOUT_MS;

@@ -54,6 +54,7 @@ describe('retrieve with result content', () => {
   it('rejects rcn not valid for RETRIEVE (0, 2, 3, 9) with 4000', async () => {
     const { get } = await world();
     for (const rcn of [0, 2, 3, 9, 42]) expect((await get({ rcn })).rsc, String(rcn)).toBe(4000);
+    expect((await get({ rcn: 10 })).rsc).toBe(5001);
   });
 
   it('does a partial retrieve with m2m:atrl', async () => {

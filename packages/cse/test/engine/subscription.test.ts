@@ -143,3 +143,22 @@ describe('deletion notification', () => {
     ]);
   });
 });
+
+describe('notification targets', () => {
+  it('addresses an AE given in SP-relative or absolute form by its AE-ID stem', async () => {
+    const { subscribe, cin, sink, ae } = await world();
+    await subscribe({
+      nu: [`/id-in/${ae}`, `//sp.example/id-in/${ae}`, '/id-in/Cunknown'],
+      enc: { net: [3] },
+    });
+    await cin('x');
+    const targets = sink.deliveries
+      .filter((d) => (d.request.pc?.['m2m:sgn'] as any)?.nev)
+      .map((d) => [d.target, d.request.to]);
+    expect(targets).toEqual([
+      [ae, ae],
+      [ae, ae],
+      ['Cunknown', 'Cunknown'],
+    ]);
+  });
+});

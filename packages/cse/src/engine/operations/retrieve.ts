@@ -91,6 +91,7 @@ export async function retrieve(core: EngineCore, input: OperationInput): Promise
   const filter = parseFilter(request.fc, knownAttributeNames);
   if (filter.fu === 1) return discovery(core, input, resource);
   requirePrivilege(core, resource, originator, Acop.RETRIEVE);
+  if (request.rcn === 10) fail(Rsc.NOT_IMPLEMENTED, 'semantic content (rcn 10) is not supported by this CSE');
   const rcn = resultContentOf(request, 1, [1, 4, 5, 6, 7, 8], 'RETRIEVE');
   if (target.attribute !== undefined) return partial(core, resource, [target.attribute]);
   const atrl = attributeList(request.pc);
