@@ -3,7 +3,6 @@ import {
   type DecodedPrimitive,
   type FilterCriteria,
   jsonCodec,
-  ProtocolError,
   type RequestPrimitive,
   type ResponsePrimitive,
   resourceTypeOf,
@@ -33,11 +32,12 @@ import { InboundDispatcher } from './inbound.js';
 import { OfflineQueue } from './offline-queue.js';
 import { type PendingOwner, PendingRequest, PendingTable } from './pending-requests.js';
 import { backoffDelay, type ReconnectPolicy, reconnectPolicy } from './reconnect.js';
+import { type RegisterOptions, Registrar, type RegistrationResult } from './registration.js';
 import { applyRequestOptions, type RequestOptions } from './request-options.js';
 import { type Result, responseError, toResult } from './results.js';
 import { RqiGenerator } from './rqi.js';
 import type { SocketAdapter, SocketCloseInfo, SocketHandshakeFailure } from './socket-adapter.js';
-import { type AeIdStore, MemoryAeIdStore } from './stores/ae-id-store.js';
+import { MemoryAeIdStore } from './stores/ae-id-store.js';
 import { Subscription, type SubscriptionOwner, SubscriptionRegistry } from './subscription.js';
 import { parseAbsRelTimestamp } from './timestamps.js';
 import { createWebSocketAdapter, isSocketAdapter } from './transports/ws-adapter.js';
@@ -46,23 +46,6 @@ import { createWebSocketAdapter, isSocketAdapter } from './transports/ws-adapter
 export interface CreateOptions extends RequestOptions {
   /** Resource type; derived from the content's key (`m2m:cnt` → 3) when omitted. */
   ty?: number;
-}
-
-/** Options of `register()`. */
-export interface RegisterOptions extends RequestOptions {
-  /**
-   * Where to create the `<AE>`.
-   * @default the client's `cseBase`
-   */
-  to?: string;
-}
-
-/** What `register()` resolves with. */
-export interface RegistrationResult extends Result<Record<string, unknown>> {
-  /** The AE-ID, now `client.originator`. */
-  aei: string;
-  /** True when a stored AE-ID was reused instead of registering again. */
-  reused: boolean;
 }
 
 /** Attributes of `subscribe()`: `<subscription>` attributes (short or long names) plus shortcuts. */
@@ -109,8 +92,7 @@ export class OneM2MClient implements ConnectionOwner, PendingOwner {
   readonly #hasHeaders: boolean;
   readonly #cseBase: string;
   readonly #reconnect: ReconnectPolicy | undefined;
-  readonly #store: AeIdStore;
-  readonly #aeIdKey: string | undefined;
+  readonly #registrar: Registrar;
   readonly #originatorHeader: boolean;
   readonly #subscriptionBufferSize: number;
   readonly #validate: ((primitive: RequestPrimitive) => unknown) | undefined;
@@ -123,7 +105,6 @@ export class OneM2MClient implements ConnectionOwner, PendingOwner {
   #reconnectAttempt = 0;
   #reconnectTimer: ReturnType<typeof setTimeout> | undefined;
   #connectWaiters: { resolve: () => void; reject: (error: unknown) => void }[] = [];
-  #registration: { key: string; address: string | undefined } | undefined;
 
   /** Use `createClient(options)`. */
   constructor(options: ClientOptions) {
@@ -152,8 +133,6 @@ export class OneM2MClient implements ConnectionOwner, PendingOwner {
     this.#cseBase = options.cseBase ?? '-';
     this.#reconnect = reconnectPolicy(options.reconnect);
     this.#queue = new OfflineQueue(options.offlineQueue);
-    this.#store = options.aeIdStore ?? new MemoryAeIdStore();
-    this.#aeIdKey = options.aeIdKey;
     this.#originatorHeader = options.originatorHeader ?? true;
     this.#subscriptionBufferSize = options.subscriptionBufferSize ?? 1000;
     this.#validate = options.validateRequest;
@@ -171,6 +150,26 @@ export class OneM2MClient implements ConnectionOwner, PendingOwner {
       subscriptions: this.#subscriptions,
       debug: (message, detail) => this.#debug(message, detail),
     });
+    this.#registrar = new Registrar(
+      {
+        url: this.url,
+        releaseVersion: this.releaseVersion,
+        cseBase: this.#cseBase,
+        get originator() {
+          return client.originator;
+        },
+        set originator(value) {
+          client.originator = value;
+        },
+        canSendHeaders: this.#adapter.capabilities.handshakeHeaders,
+        submit: (primitive, requestOptions, fillOriginator, isRegistration) =>
+          this.#submit(primitive, requestOptions, fillOriginator, isRegistration),
+        rebindIfNeeded: () => this.#rebindIfNeeded(),
+        debug: (message, detail) => this.#debug(message, detail),
+      },
+      options.aeIdStore ?? new MemoryAeIdStore(),
+      options.aeIdKey,
+    );
     this.#subscriptionOwner = {
       deleteSubscription: (address) => this.delete(address),
       forget: (handle) => this.#subscriptions.remove(handle),
@@ -372,55 +371,13 @@ export class OneM2MClient implements ConnectionOwner, PendingOwner {
    * `[releaseVersion]`. With a header-capable adapter, a registration that assigned the AE-ID on a
    * connection opened without it reconnects with `X-M2M-Origin` (ACME's flow).
    */
-  async register(ae: Record<string, unknown>, options: RegisterOptions = {}): Promise<RegistrationResult> {
-    if (!ae || typeof ae !== 'object') throw new InvalidArgumentError('register() needs the <AE> attributes');
-    const { to = this.#cseBase, ...requestOptions } = options;
-    const attributes = {
-      ...(toShortNames({ 'm2m:ae': ae }) as Record<string, Record<string, unknown>>)['m2m:ae'],
-    };
-    attributes.rr ??= true;
-    attributes.srv ??= [this.releaseVersion];
-    const key = this.#aeIdKey ?? `${this.url}#${String(attributes.rn ?? attributes.api ?? '')}`;
-
-    if (this.originator === undefined) {
-      const stored = await this.#store.get(key);
-      if (stored) {
-        const reused = await this.#tryStoredAeId(stored, key, requestOptions);
-        if (reused) return reused;
-      }
-    }
-
-    const primitive: RequestPrimitive = { op: 1, to, rqi: '', ty: 2, pc: { 'm2m:ae': attributes } };
-    if (this.originator !== undefined) primitive.fr = this.originator;
-    const result = toResult<Record<string, unknown>>(
-      await this.#submit(primitive, requestOptions, false, true),
-    );
-    const aei = result.content?.aei;
-    if (typeof aei !== 'string' || !aei) {
-      throw new ProtocolError(
-        'INVALID_PRIMITIVE',
-        'the registration response carries no AE-ID (pc.m2m:ae.aei)',
-        {
-          field: 'pc.m2m:ae.aei',
-        },
-      );
-    }
-    this.originator = aei;
-    this.#registration = { key, address: addressOf(result.content) };
-    await this.#store.set(key, aei);
-    await this.#rebindIfNeeded();
-    return { ...result, aei, reused: false };
+  register(ae: Record<string, unknown>, options: RegisterOptions = {}): Promise<RegistrationResult> {
+    return this.#registrar.register(ae, options);
   }
 
   /** Deletes the client's `<AE>` and forgets the stored AE-ID. */
-  async deregister(options: RequestOptions = {}): Promise<Result> {
-    const aei = this.originator;
-    if (!aei) throw new InvalidArgumentError('deregister(): the client has no originator');
-    const result = await this.delete(this.#registration?.address ?? aei, options);
-    if (this.#registration) await this.#store.delete(this.#registration.key);
-    this.#registration = undefined;
-    this.originator = undefined;
-    return result;
+  deregister(options: RequestOptions = {}): Promise<Result> {
+    return this.#registrar.deregister((to, o) => this.delete(to, o), options);
   }
 
   /**
@@ -856,43 +813,7 @@ export class OneM2MClient implements ConnectionOwner, PendingOwner {
     entry.resolve(response);
   }
 
-  // ---------------------------------------------------------------- registration helpers
-
-  async #tryStoredAeId(
-    stored: string,
-    key: string,
-    options: RequestOptions,
-  ): Promise<RegistrationResult | undefined> {
-    this.originator = stored;
-    let response: ResponsePrimitive;
-    try {
-      response = await this.#submit({ op: 2, to: stored, rqi: '' }, options, true);
-    } catch (error) {
-      this.originator = undefined;
-      throw error;
-    }
-    if (response.rsc === 4103 && !this.#adapter.capabilities.handshakeHeaders) {
-      // The stored ID is the first use of this header-less connection: a CSE that binds
-      // connections to originators (ACME) refuses it whatever the ID.
-      this.originator = undefined;
-      throw new OriginatorBindingError(stored, response);
-    }
-    if (response.rsc === 4004 || response.rsc === 4106) {
-      this.#debug('stored AE-ID unknown to the CSE; registering again', { aei: stored, rsc: response.rsc });
-      await this.#store.delete(key);
-      this.originator = undefined;
-      return undefined;
-    }
-    let result: Result<Record<string, unknown>>;
-    try {
-      result = toResult<Record<string, unknown>>(response);
-    } catch (error) {
-      this.originator = undefined;
-      throw error;
-    }
-    this.#registration = { key, address: addressOf(result.content) };
-    return { ...result, aei: stored, reused: true };
-  }
+  // ---------------------------------------------------------------- registration
 
   async #rebindIfNeeded(): Promise<void> {
     const conn = this.#conn;
@@ -938,8 +859,4 @@ function contentOf(content: Record<string, unknown>, operation: string): Record<
     );
   }
   return toShortNames(content) as Record<string, unknown>;
-}
-
-function addressOf(resource: Record<string, unknown> | undefined): string | undefined {
-  return typeof resource?.ri === 'string' ? resource.ri : undefined;
 }

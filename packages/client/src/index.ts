@@ -6,14 +6,7 @@
  * @packageDocumentation
  */
 
-export {
-  type ClientState,
-  type CreateOptions,
-  OneM2MClient,
-  type RegisterOptions,
-  type RegistrationResult,
-  type SubscribeAttributes,
-} from './client.js';
+export { type ClientState, type CreateOptions, OneM2MClient, type SubscribeAttributes } from './client.js';
 export type { ClientEvents, CloseEvent, DebugEvent, OpenEvent, ReconnectingEvent } from './client-events.js';
 export type { ClientOptions } from './client-options.js';
 export { type Client, createClient } from './create-client.js';
@@ -41,6 +34,7 @@ export {
 } from './notifications.js';
 export type { OfflineQueueOptions } from './offline-queue.js';
 export type { ReconnectOptions } from './reconnect.js';
+export type { RegisterOptions, RegistrationResult } from './registration.js';
 export type { RequestOptions } from './request-options.js';
 export type { Result } from './results.js';
 export type {
