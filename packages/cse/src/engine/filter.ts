@@ -15,12 +15,14 @@ export interface ParsedFilter {
   lim?: number;
   ofst?: number;
   lvl?: number;
+  /** applyRelativePath: each match is replaced by the resource at this path relative to it. */
+  arp?: string;
   /** One entry per criterion tag (flat attribute keys are one tag each). */
   conditions: Condition[];
 }
 
-const HANDLING = new Set(['fu', 'fo', 'lim', 'ofst', 'lvl']);
-const UNSUPPORTED = new Set(['lbq', 'smf', 'cfs', 'cfq', 'arp', 'gmty', 'geom', 'gsf', 'aq']);
+const HANDLING = new Set(['fu', 'fo', 'lim', 'ofst', 'lvl', 'arp']);
+const UNSUPPORTED = new Set(['lbq', 'smf', 'cfs', 'cfq', 'gmty', 'geom', 'gsf', 'aq']);
 
 function toList(value: unknown, key: string, check: (v: unknown) => boolean): unknown[] {
   const list = Array.isArray(value) ? value : [value];
@@ -201,6 +203,13 @@ export function parseFilter(
   if (fc.lim !== undefined) parsed.lim = num(fc.lim, 'lim', 0);
   if (fc.ofst !== undefined) parsed.ofst = num(fc.ofst, 'ofst', 1);
   if (fc.lvl !== undefined) parsed.lvl = num(fc.lvl, 'lvl', 1);
+  if (fc.arp !== undefined) {
+    const arp = fc.arp;
+    if (typeof arp !== 'string' || arp === '' || arp.startsWith('/') || arp.split('/').includes('')) {
+      fail(Rsc.BAD_REQUEST, "filter criterion 'arp' must be a relative path such as 'la' or '../x'");
+    }
+    parsed.arp = arp;
+  }
   for (const [key, value] of Object.entries(fc)) {
     if (value === undefined) continue;
     const c = condition(key, value, knownAttributes);
@@ -227,7 +236,7 @@ export function discover(
   filter: ParsedFilter,
   visible: (r: Resource) => boolean,
 ): { found: Resource[]; truncated: boolean; nextOffset: number } {
-  const all: Resource[] = [];
+  let all: Resource[] = [];
   const maxDepth = filter.lvl ?? Number.POSITIVE_INFINITY;
   const walk = (r: Resource, depth: number) => {
     for (const child of r.children.values()) {
@@ -236,6 +245,15 @@ export function discover(
     }
   };
   walk(root, 1);
+  if (filter.arp !== undefined) {
+    // Matches whose relative path leads nowhere (or somewhere not visible) drop out; duplicates merge.
+    const mapped = new Set<Resource>();
+    for (const r of all) {
+      const target = relative(r, filter.arp);
+      if (target && visible(target)) mapped.add(target);
+    }
+    all = [...mapped];
+  }
   const start = (filter.ofst ?? 1) - 1;
   const end = filter.lim === undefined ? all.length : start + filter.lim;
   return { found: all.slice(start, end), truncated: end < all.length, nextOffset: end + 1 };
@@ -255,4 +273,17 @@ export function matchesEventCriteria(
   }
   if (conditions.length === 0) return true;
   return enc.fo === 2 ? conditions.some((c) => c(attrs)) : conditions.every((c) => c(attrs));
+}
+
+/** Follow a relative path (`..`, child names, `la` / `ol` of instance parents) from a resource. */
+function relative(from: Resource, path: string): Resource | undefined {
+  let r: Resource | undefined = from;
+  for (const segment of path.split('/')) {
+    if (!r) return undefined;
+    if (segment === '..') r = r.parent;
+    else if ((segment === 'la' || segment === 'ol') && r.instances && !r.children.has(segment)) {
+      r = segment === 'la' ? r.instances[r.instances.length - 1] : r.instances[0];
+    } else r = r.children.get(segment);
+  }
+  return r;
 }

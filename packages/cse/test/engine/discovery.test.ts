@@ -124,3 +124,13 @@ describe('discovery (fc.fu = 1)', () => {
     expect((await send({ op: 2, to: '-/app', fr: other, fc: { fu: 1 } })).rsc).toBe(4103);
   });
 });
+
+describe('discovery with applyRelativePath (arp)', () => {
+  it('replaces each match by the resource at the relative path, dropping misses and duplicates', async () => {
+    const { uril, discover } = await world();
+    expect(await uril({ ty: [3], arp: 'la' })).toEqual(['cse-in/app/kitchen/c2']);
+    expect(await uril({ ty: [4], arp: '..' })).toEqual(['cse-in/app/kitchen']);
+    expect(await uril({ rn: 'kitchen', arp: '../hall' })).toEqual(['cse-in/app/hall']);
+    expect((await discover({ arp: '/abs' })).rsc).toBe(4000);
+  });
+});
