@@ -14,9 +14,17 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
  */
 export const fromSource = process.env.BENCH_SOURCE === '1';
 
+/**
+ * Where the built packages are: `packages/` of this repository, or `BENCH_PACKAGES` (a folder
+ * laid out the same way, e.g. a saved copy of an earlier build, to compare two builds).
+ */
+const packagesDir = process.env.BENCH_PACKAGES
+  ? `${process.env.BENCH_PACKAGES.replace(/\/$/, '')}/`
+  : `${root}packages/`;
+
 /** Absolute path of a file inside a package's dist folder. */
 export function distPath(pkg, file) {
-  return `${root}packages/${pkg}/dist/${file}`;
+  return `${packagesDir}${pkg}/dist/${file}`;
 }
 
 /** The TypeScript source a dist entry is built from (see rollup.config.mjs `entriesOf`). */
@@ -33,7 +41,7 @@ async function importFirst(candidates) {
   for (const [pkg, file] of candidates) {
     const path = fromSource ? sourcePath(pkg, file) : distPath(pkg, file);
     if (!existsSync(path)) {
-      tried.push(`${path.slice(root.length + 'packages/'.length)} (missing)`);
+      tried.push(`${path.startsWith(packagesDir) ? path.slice(packagesDir.length) : path} (missing)`);
       continue;
     }
     return await import(pathToFileURL(path).href);
@@ -66,5 +74,5 @@ export function loadCse() {
  * for the bare-cbor-x baseline.
  */
 export function loadCborX() {
-  return import(pathToFileURL(`${root}packages/protocol/node_modules/cbor-x/node-index.js`).href);
+  return import(pathToFileURL(`${packagesDir}protocol/node_modules/cbor-x/node-index.js`).href);
 }
