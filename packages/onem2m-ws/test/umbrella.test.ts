@@ -1,0 +1,67 @@
+/**
+ * The umbrella's entries wire the right codecs into `createClient` (from the sources; the built
+ * package is checked by dist-exports.e2e.ts): `onem2m-ws` negotiates JSON, CBOR and XML with a
+ * real CSE on 127.0.0.1, `onem2m-ws/json` refuses anything but JSON with a typed error.
+ */
+import { type CseHandle, startCse } from '@onem2m-ws/cse';
+import { createClient, InvalidArgumentError, type OpenEvent } from 'onem2m-ws';
+import { createClient as createJsonClient } from 'onem2m-ws/json';
+import { createClient as createNodeClient } from 'onem2m-ws/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+let cse: CseHandle;
+
+beforeAll(async () => {
+  cse = await startCse({ port: 0, host: '127.0.0.1' });
+});
+
+afterAll(async () => {
+  await cse?.close();
+});
+
+describe('onem2m-ws entries', () => {
+  it.each(['json', 'cbor', 'xml'] as const)(
+    'onem2m-ws negotiates %s and round-trips a container',
+    async (serialization) => {
+      const client = createClient({ url: cse.url, serializations: [serialization] });
+      try {
+        const opened = new Promise<OpenEvent>((resolve) => client.on('open', resolve));
+        await client.register(
+          { rn: `umbrella-${serialization}`, api: 'Numbrella', rr: true, srv: ['3'] },
+          { to: 'cse-in' },
+        );
+        expect((await opened).serialization).toBe(serialization);
+        await client.create(`cse-in/umbrella-${serialization}`, {
+          'm2m:cnt': { rn: 'box', lbl: ['a', 'b'] },
+        });
+        const box = await client.retrieve(`cse-in/umbrella-${serialization}/box`);
+        expect(box.content).toMatchObject({ rn: 'box', lbl: ['a', 'b'] });
+        await client.deregister();
+      } finally {
+        await client.close();
+      }
+    },
+  );
+
+  it('onem2m-ws/node has the same three codecs', () => {
+    expect(() => createNodeClient({ url: cse.url, serializations: ['cbor', 'xml'] })).not.toThrow();
+  });
+
+  it('onem2m-ws/json speaks JSON and refuses CBOR/XML with InvalidArgumentError', async () => {
+    expect(() => createJsonClient({ url: cse.url, serializations: ['cbor'] })).toThrow(InvalidArgumentError);
+    expect(() => createJsonClient({ url: cse.url, serializations: ['xml'] })).toThrow(/no codec/);
+    const client = createJsonClient({ url: cse.url });
+    try {
+      const registered = await client.register(
+        { rn: 'umbrella-json-only', api: 'Numbrella', rr: true, srv: ['3'] },
+        {
+          to: 'cse-in',
+        },
+      );
+      expect(registered).toBeDefined();
+      expect(client.originator).toMatch(/^C/);
+    } finally {
+      await client.close();
+    }
+  });
+});
