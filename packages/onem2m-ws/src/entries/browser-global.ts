@@ -1,6 +1,8 @@
 /**
  * Entry of the script-tag bundle `onem2m-ws.min.js`: an IIFE that defines the global `OneM2M`
- * with the whole `onem2m-ws` API (all three serializations).
+ * with the `onem2m-ws` API a page needs (all three serializations, the browser WebSocket adapter,
+ * the localStorage AE-ID store). The in-memory socket adapter and server, which only serve tests
+ * in Node, are left out: everything else of `onem2m-ws` is here (a test compares the two lists).
  *
  * @example
  * ```html
@@ -11,4 +13,28 @@
  * ```
  * @packageDocumentation
  */
-export * from '../index.js';
+
+// The client's names win over the protocol's, as in the `onem2m-ws` entry.
+export {
+  AbortError,
+  ConnectionError,
+  createLocalStorageAeIdStore,
+  createMemoryAeIdStore,
+  createWebSocketAdapter,
+  HandshakeError,
+  IncomingRequestEvent,
+  InvalidArgumentError,
+  LocalStorageAeIdStore,
+  MemoryAeIdStore,
+  NotificationEvent,
+  OneM2MClient,
+  OneM2MError,
+  OriginatorBindingError,
+  ProtocolError,
+  QueueFullError,
+  ResponseError,
+  Subscription,
+  TimeoutError,
+} from '@onem2m-ws/client';
+export * from '@onem2m-ws/protocol';
+export { allCodecs, cborCodec, createClient, jsonCodec, xmlCodec } from '../index.js';
