@@ -2,7 +2,13 @@ import type { RequestPrimitive, ResponsePrimitive } from '@onem2m-ws/protocol';
 import type { ClientEvents } from './client-events.js';
 import type { Connection } from './connection.js';
 import type { Emitter } from './events.js';
-import { IncomingRequestEvent, NotificationEvent, NotifyReply, notificationsOf } from './notifications.js';
+import {
+  IncomingRequestEvent,
+  NotificationEvent,
+  NotifyReply,
+  notificationsOf,
+  resultOf,
+} from './notifications.js';
 import type { SubscriptionRegistry } from './subscription.js';
 
 /** What the dispatcher needs from its client. */
@@ -21,8 +27,9 @@ export interface InboundHost {
 /**
  * Handles requests the CSE sends over the connection (TS-0020 6.1: primitives flow both ways).
  * A Notify carrying `m2m:sgn` or `m2m:agn` becomes one `notification` event per notification,
- * routed to the subscription handle named by `sur`; the single answer goes out after every
- * listener ran. Anything else is offered to `request` listeners and answered 4005 unless one
+ * routed to the subscription handle named by `sur`; one carrying `m2m:rsp` (the result of a
+ * non-blocking asynchronous request) a `notification` of kind `result`. The single answer goes out
+ * after every listener ran. Anything else is offered to `request` listeners and answered 4005 unless one
  * responds. Answers echo the request's `rvi` (ACME rejects an answer without it and expects its
  * own value back, interop.md), falling back to an `rvi` inside `m2m:sgn` (Mobius) and then the
  * client's release version.
@@ -54,6 +61,17 @@ export class InboundDispatcher {
         // A deletion notice ends its handle once the listeners have seen it.
         for (const n of notifications) if (n.sud === true) host.subscriptions.find(n.sur)?.end('deleted');
         this.#reply(conn, request, rvi, reply.status);
+        return;
+      }
+      const result = request.op === 5 ? resultOf(request.pc) : undefined;
+      if (result) {
+        // The outcome of a non-blocking asynchronous request (rt.rtv 2) arrives as a Notify.
+        const reply = new NotifyReply(2000);
+        await host.emitter.emitAndWait(
+          'notification',
+          new NotificationEvent({}, request, reply, 0, 1, result),
+        );
+        this.#reply(conn, request, stringOr(request.rvi, host.releaseVersion), reply.status);
         return;
       }
       const event = new IncomingRequestEvent(request);

@@ -1,4 +1,4 @@
-import type { RequestPrimitive } from '@onem2m-ws/protocol';
+import type { RequestPrimitive, ResponsePrimitive } from '@onem2m-ws/protocol';
 
 /**
  * Types of what the CSE sends the AE: notifications (`m2m:sgn`, possibly batched in `m2m:agn`),
@@ -32,8 +32,12 @@ export interface Sgn {
   [extra: string]: unknown;
 }
 
-/** What a notification is about. */
-export type NotificationKind = 'event' | 'verification' | 'deletion';
+/**
+ * What a notification is about: a resource event, a subscription-verification request (`vrq`),
+ * a subscription deletion (`sud`), or the result of a non-blocking asynchronous request
+ * (`m2m:rsp`, TS-0004 7.5.1.2.5).
+ */
+export type NotificationKind = 'event' | 'verification' | 'deletion' | 'result';
 
 /** Status shared by every notification of one Notify request (one answer per request). */
 export class NotifyReply {
@@ -48,10 +52,12 @@ export class NotifyReply {
  * handle. A batch (`m2m:agn`) produces one event per contained `m2m:sgn`; they share the answer.
  */
 export class NotificationEvent {
-  /** `event` for a resource event, `verification` for `vrq`, `deletion` for `sud`. */
+  /** `event`, `verification` (`vrq`), `deletion` (`sud`) or `result` (`m2m:rsp`). */
   readonly kind: NotificationKind;
-  /** The typed `m2m:sgn`. */
+  /** The typed `m2m:sgn` (empty for a `result`). */
   readonly notification: Sgn;
+  /** For `result`: the response of the non-blocking asynchronous request (its `rqi` is the original one). */
+  readonly result: ResponsePrimitive | undefined;
   /** The subscription reference (`sur`), if present. */
   readonly subscriptionReference: string | undefined;
   /** The Notify request primitive that carried it. */
@@ -68,9 +74,17 @@ export class NotificationEvent {
     reply: NotifyReply,
     batchIndex: number,
     batchSize: number,
+    result?: ResponsePrimitive,
   ) {
-    this.kind = sgn.vrq === true ? 'verification' : sgn.sud === true ? 'deletion' : 'event';
+    this.kind = result
+      ? 'result'
+      : sgn.vrq === true
+        ? 'verification'
+        : sgn.sud === true
+          ? 'deletion'
+          : 'event';
     this.notification = sgn;
+    this.result = result;
     this.subscriptionReference = typeof sgn.sur === 'string' ? sgn.sur : undefined;
     this.request = request;
     this.batchIndex = batchIndex;
@@ -98,9 +112,9 @@ export class NotificationEvent {
 }
 
 /**
- * A request from the CSE that is not a notification (or a notification without `m2m:sgn`/`m2m:agn`,
- * e.g. an `m2m:rsp` non-blocking result). Unless a listener calls {@link respond}, the client
- * answers 4005 OPERATION_NOT_ALLOWED.
+ * A request from the CSE that is not a notification (a Notify without `m2m:sgn`, `m2m:agn` or
+ * `m2m:rsp`, or any other operation). Unless a listener calls {@link respond}, the client answers
+ * 4005 OPERATION_NOT_ALLOWED.
  */
 export class IncomingRequestEvent {
   /** The request primitive. */
@@ -119,6 +133,14 @@ export class IncomingRequestEvent {
     this.status = rsc;
     this.content = content;
   }
+}
+
+/** The `m2m:rsp` of a Notify carrying a non-blocking asynchronous result, if that is what it is. */
+export function resultOf(pc: Record<string, unknown> | undefined): ResponsePrimitive | undefined {
+  const rsp = pc?.['m2m:rsp'];
+  return rsp && typeof rsp === 'object' && typeof (rsp as ResponsePrimitive).rsc === 'number'
+    ? (rsp as ResponsePrimitive)
+    : undefined;
 }
 
 /** The `m2m:sgn` objects of a Notify request's content: one, a batch, or none. */

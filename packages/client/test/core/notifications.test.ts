@@ -147,9 +147,29 @@ describe('incoming notifications', () => {
       fr: '/id-in',
       rqi: 'r3',
       rvi: '3',
-      pc: { 'm2m:rsp': { rsc: 2001, rqi: 'x' } },
+      pc: { 'm2m:xyz': { unknown: true } },
     });
     expect(await nextResponse(conn)).toMatchObject({ rsc: 4005, rqi: 'r3' });
+    await client.close();
+  });
+
+  it('delivers the result of a non-blocking asynchronous request (m2m:rsp) as a result notification', async () => {
+    const { client, conn } = await connected();
+    const seen: NotificationEvent[] = [];
+    client.on('notification', (n) => {
+      seen.push(n);
+    });
+    conn.sendJson({
+      op: 5,
+      to: 'Cabc',
+      fr: '/id-in',
+      rqi: 'a1',
+      rvi: '3',
+      pc: { 'm2m:rsp': { rsc: 2001, rqi: 'orig-1', rvi: '3', pc: { 'm2m:cnt': { rn: 'late' } } } },
+    });
+    expect(await nextResponse(conn)).toMatchObject({ rsc: 2000, rqi: 'a1', rvi: '3' });
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatchObject({ kind: 'result', result: { rsc: 2001, rqi: 'orig-1' } });
     await client.close();
   });
 
