@@ -56,7 +56,7 @@ async function openDashboard(serialization: 'json' | 'cbor' = 'json'): Promise<P
   return page;
 }
 
-async function expectConnected(timeout = 20_000) {
+async function expectConnected(timeout = 30_000) {
   await page.waitForSelector('[data-testid="connection-state"][data-state="connected"]', { timeout });
 }
 
@@ -73,7 +73,7 @@ async function waitFor(condition: () => boolean, timeout = 15_000) {
 }
 
 /** Waits until `read()` exceeds `than`. */
-async function waitAbove(read: () => Promise<number>, than: number, timeout = 15_000) {
+async function waitAbove(read: () => Promise<number>, than: number, timeout = 20_000) {
   const deadline = Date.now() + timeout;
   let value = await read();
   while (value <= than) {
@@ -166,6 +166,21 @@ describe('dashboard example (Chromium, script-tag bundle)', () => {
     await page.waitForSelector('[data-testid="status"][data-state="connected"]', { timeout: 20_000 });
     await page.waitForSelector('[data-testid="readings"] li:nth-child(2)', { timeout: 15_000 });
     expect(await page.getByTestId('latest').textContent()).toMatch(/^\d+\.\d\d$/);
+  });
+
+  it('subscribes again when the Node AE crashes and re-creates its containers', async () => {
+    await openDashboard('json');
+    await waitAbove(readingCount, 1);
+    const aeLines = stack.aeLog.length;
+    await stack.restartAe();
+    await waitFor(
+      () => stack.aeLog.slice(aeLines).some((line) => line.includes('ready: publishing')),
+      20_000,
+    );
+    const after = await readingCount();
+    await waitAbove(readingCount, after + 2, 20_000);
+    await expectConnected();
+    await roundTripCommand();
   });
 
   it('recovers when the CSE restarts, without reloading the page', async () => {

@@ -59,6 +59,8 @@ export interface Stack {
    * like a real restart of an in-memory CSE).
    */
   restartCse(whileDown: () => Promise<void>): Promise<void>;
+  /** Kills the Node AE without letting it deregister (a crash) and starts it again. */
+  restartAe(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -79,12 +81,20 @@ export async function startStack(): Promise<Stack> {
     const web = await startStaticServer({ port: 0, host: '127.0.0.1' });
     stops.push(() => web.close());
     stack.web = web;
-    const ae = startNodeAe({
-      cseUrl: cse.url,
-      args: ['--interval', '500'],
-      onLine: (line: string) => stack.aeLog.push(line),
-    });
+    const runAe = () =>
+      startNodeAe({
+        cseUrl: cse.url,
+        args: ['--interval', '500'],
+        onLine: (line: string) => stack.aeLog.push(line),
+      });
+    let ae = runAe();
     stops.push(() => ae.stop());
+    stack.restartAe = async () => {
+      const exited = new Promise<void>((resolve) => ae.child.once('exit', resolve));
+      ae.child.kill('SIGKILL');
+      await exited;
+      ae = runAe();
+    };
     const browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: [

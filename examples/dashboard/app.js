@@ -115,10 +115,22 @@ async function startSession(attempt = 0) {
     ui.aeId.textContent = session.originator;
 
     await loadHistory(session);
-    const readings = await session.subscribe(`${SENSOR}/temperature`, { net: [3] });
+    // net 3: a child (contentInstance) was created. `su`: where the CSE sends the deletion notice
+    // (`sud`) if the subscription is deleted, e.g. with the container when the sensor AE re-registers.
+    const readings = await session.subscribe(`${SENSOR}/temperature`, { net: [3], su: session.originator });
     readings.on('notification', (event) => onReading(event.representation?.['m2m:cin']));
-    const state = await session.subscribe(`${SENSOR}/state`, { net: [3] });
+    const state = await session.subscribe(`${SENSOR}/state`, { net: [3], su: session.originator });
     state.on('notification', (event) => onState(event.representation?.['m2m:cin']));
+    // When the sensor AE re-registers, its containers (and our subscriptions) are recreated and the
+    // CSE tells us with `sud`: subscribe again to the new ones.
+    for (const subscription of [readings, state]) {
+      subscription.on('end', ({ reason }) => {
+        if (reason !== 'deleted' || !current() || client !== session) return;
+        logActivity('The sensor AE was re-created; subscribing again');
+        client = undefined;
+        retry(id, 1);
+      });
+    }
     if (!current()) return endClient(session);
 
     client = session;
@@ -142,7 +154,7 @@ async function startSession(attempt = 0) {
 
 function retry(id, attempt) {
   if (id !== sessionId) return;
-  if (attempt === 0) setConnection('reconnecting');
+  if (attempt <= 1) setConnection('reconnecting');
   clearTimeout(retryTimer);
   retryTimer = setTimeout(() => startSession(attempt + 1), RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)]);
 }
