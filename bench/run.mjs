@@ -32,7 +32,7 @@ const SUITES = [
   { name: 'cse', timeoutMs: 45_000 },
 ];
 /** Hard budget for all suites together; the build runs before and is not counted here. */
-const RUN_BUDGET_MS = 150_000;
+const RUN_BUDGET_MS = 120_000;
 
 const METHOD = `## Method
 
@@ -50,14 +50,16 @@ const METHOD = `## Method
   configuration the issue sets targets for, adds receive-side schema checks of every incoming primitive and its
   \`pc\` (\`parseIncomingResponse\` + \`validateResource\`, \`bench/lib/validation.mjs\`) through the public
   \`codecs\` option.
-- **Phases.** Closed loop: N workers each awaiting one request at a time; 200 ms warm-up, 800 ms measured; three
-  rounds in alternating order, best round kept per side. Latency: 600 ms of sequential requests per round, rounds
-  pooled. Codecs: every operation measured in round-robin three times (110 ms each), best kept. Memory:
+- **Phases.** Closed loop: N workers each awaiting one request at a time; 150 ms warm-up, 600 ms measured; three
+  rounds in alternating order, best round kept per side. Latency: 500 ms of sequential requests per round, rounds
+  pooled. Codecs: every operation measured in round-robin three times (80 ms each), best kept. Memory:
   \`--expose-gc\`, heap delta after GC around issuing 10,000 requests to a peer that never answers.
 - **Noise.** Other processes share this 2-core machine; rates suffer most. CPU time per request (client process,
   user + system) and the in-process overhead suite are steadier: read those when rates disagree.
 - **Profiling.** \`node bench/profile.mjs <suite> [sdk|raw]\` runs one side of a suite under \`--cpu-prof\` and prints
-  self time by package and function.`;
+  self time by package and function. \`BENCH_PACKAGES=<dir>\` measures another build laid out like \`packages/\`
+  (how the before/after of \`bench/findings.md\` was taken); \`bench/experiments/\` holds the A/B scripts.
+- **Budget.** The suites take under two minutes together; \`pnpm bench\` adds the build before them.`;
 
 /** Lay the tables out the way the repository's formatter (biome) does, so `pnpm lint` stays clean. */
 function formatMarkdown(path) {

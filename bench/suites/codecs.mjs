@@ -34,7 +34,7 @@ function measureAll(ops) {
         () => {
           sink = fn();
         },
-        { ms: ms(110), warmupMs: ms(round === 0 ? 80 : 25) },
+        { ms: ms(80), warmupMs: ms(round === 0 ? 60 : 20) },
       );
       if (!(rate <= best[name])) best[name] = rate;
     }

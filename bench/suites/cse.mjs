@@ -86,9 +86,9 @@ suiteMain(async () => {
             for (let i = 0; i < count; i++) {
               devices.push(who === 'raw' ? await rawDevice(host.url) : await sdkDevice(host.url, sdk));
             }
-            await runDevices(devices, ms(250));
+            await runDevices(devices, ms(200));
             const cpu0 = [ownCpuMs(), await childCpuMs(host.child)];
-            const r = await runDevices(devices, ms(1500));
+            const r = await runDevices(devices, ms(1000));
             const cpu1 = [ownCpuMs(), await childCpuMs(host.child)];
             r.clientCpu = (cpu1[0] - cpu0[0]) / r.elapsedMs;
             r.cseCpu = (cpu1[1] - cpu0[1]) / r.elapsedMs;

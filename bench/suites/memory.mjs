@@ -16,7 +16,7 @@ const ROUNDS = 2;
 const ONLY = process.env.BENCH_ONLY;
 
 function settle() {
-  return new Promise((resolve) => setTimeout(resolve, 100));
+  return new Promise((resolve) => setTimeout(resolve, 50));
 }
 
 async function heapAfterGc() {

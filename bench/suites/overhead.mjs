@@ -51,9 +51,9 @@ suiteMain(async () => {
       if (ONLY && !who.startsWith(ONLY)) continue;
       const c = await contenders[who]();
       try {
-        await closedLoop(c.send, { inFlight: IN_FLIGHT, ms: ms(200) });
+        await closedLoop(c.send, { inFlight: IN_FLIGHT, ms: ms(150) });
         const cpu0 = process.cpuUsage();
-        const r = await closedLoop(c.send, { inFlight: IN_FLIGHT, ms: ms(600) });
+        const r = await closedLoop(c.send, { inFlight: IN_FLIGHT, ms: ms(500) });
         const cpu = process.cpuUsage(cpu0);
         r.cpuUsPerRequest = (cpu.user + cpu.system) / r.requests;
         if (!best[who] || r.perSecond > best[who].perSecond) best[who] = r;

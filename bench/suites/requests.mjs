@@ -68,9 +68,9 @@ suiteMain(async () => {
           who === 'raw' ? await rawContender(responder.url) : await sdkContender(responder.url, sdk);
         try {
           for (const inFlight of LEVELS) {
-            await closedLoop(contender.send, { inFlight, ms: ms(200) });
+            await closedLoop(contender.send, { inFlight, ms: ms(150) });
             const cpu0 = [ownCpuMs(), await childCpuMs(responder.child)];
-            const r = await closedLoop(contender.send, { inFlight, ms: ms(800) });
+            const r = await closedLoop(contender.send, { inFlight, ms: ms(600) });
             const cpu1 = [ownCpuMs(), await childCpuMs(responder.child)];
             // Busy share of one core: shows which side limits the rate (the client should).
             r.clientCpu = (cpu1[0] - cpu0[0]) / r.elapsedMs;
@@ -87,8 +87,8 @@ suiteMain(async () => {
               kept.minCpuUsPerRequest = Math.min(kept.minCpuUsPerRequest, r.clientCpuUsPerRequest);
             }
           }
-          await sampleLatency(contender.send, { ms: ms(150) });
-          latency[who].push(...(await sampleLatency(contender.send, { ms: ms(600) })));
+          await sampleLatency(contender.send, { ms: ms(100) });
+          latency[who].push(...(await sampleLatency(contender.send, { ms: ms(500) })));
         } finally {
           await contender.close();
         }
