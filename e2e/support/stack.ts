@@ -42,6 +42,7 @@ interface StaticServerModule {
 /** scripts/node-ae-process.mjs */
 interface NodeAeModule {
   startNodeAe(o: { cseUrl: string; args?: string[]; onLine?: (line: string) => void }): {
+    child: { kill(signal: NodeJS.Signals): boolean; once(event: 'exit', listener: () => void): unknown };
     stop(): Promise<void>;
   };
 }
