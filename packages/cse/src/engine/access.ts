@@ -1,6 +1,7 @@
 import { normalizeOriginator, resolveTarget } from './addressing.js';
 import type { EngineCore } from './core.js';
 import type { Resource } from './resource.js';
+import { scheduleMatches } from './schedule.js';
 import { fail, Rsc, show } from './status.js';
 
 /** m2m:accessControlOperations bits (TS-0004 §6.3.4.2.29, digest §3.12). */
@@ -21,6 +22,33 @@ const CSE_BASE_PRIVILEGES = Acop.CREATE | Acop.RETRIEVE | Acop.DISCOVERY;
 interface AccessControlRule {
   acor?: unknown;
   acop?: unknown;
+  acco?: unknown;
+}
+
+interface AccessControlContext {
+  actw?: unknown;
+  acip?: unknown;
+  aclr?: unknown;
+}
+
+/**
+ * `acco` (TS-0004 §7.3.3.15): a rule with contexts applies only when one context holds. Time
+ * windows (`actw`) are checked; IP (`acip`) and location (`aclr`) contexts cannot be evaluated
+ * here (the engine does not see the peer's address or position), so such a context never holds.
+ */
+function contextsHold(acco: unknown, now: number): boolean {
+  if (acco === undefined) return true;
+  if (!Array.isArray(acco)) return false;
+  if (acco.length === 0) return true;
+  return acco.some((context: AccessControlContext) => {
+    if (typeof context !== 'object' || context === null) return false;
+    if (context.acip !== undefined || context.aclr !== undefined) return false;
+    if (context.actw === undefined) return true;
+    return (
+      Array.isArray(context.actw) &&
+      context.actw.some((w) => typeof w === 'string' && scheduleMatches(w, now) === true)
+    );
+  });
 }
 
 function originatorMatches(pattern: string, originator: string, cseId: string): boolean {
@@ -36,15 +64,15 @@ function originatorMatches(pattern: string, originator: string, cseId: string): 
   return rx.test(originator);
 }
 
-function rulesGrant(setOfAcrs: unknown, originator: string, op: number, cseId: string): boolean {
+function rulesGrant(setOfAcrs: unknown, originator: string, op: number, cseId: string, now: number): boolean {
   const acr = (setOfAcrs as { acr?: unknown } | undefined)?.acr;
   if (!Array.isArray(acr)) return false;
   return acr.some((rule: AccessControlRule) => {
     if (typeof rule.acop !== 'number' || (rule.acop & op) === 0) return false;
-    return (
+    const listed =
       Array.isArray(rule.acor) &&
-      rule.acor.some((p) => typeof p === 'string' && originatorMatches(p, originator, cseId))
-    );
+      rule.acor.some((p) => typeof p === 'string' && originatorMatches(p, originator, cseId));
+    return listed && contextsHold(rule.acco, now);
   });
 }
 
@@ -71,13 +99,13 @@ export function hasPrivilege(core: EngineCore, resource: Resource, originator: s
   for (let r: Resource | undefined = resource; r && r !== tree.base; r = r.parent) {
     if (r.creator === originator || (r.ty === 2 && r.ri === originator)) return true;
   }
-  if (resource.ty === 1) return rulesGrant(resource.attrs.pvs, originator, op, cseId);
+  if (resource.ty === 1) return rulesGrant(resource.attrs.pvs, originator, op, cseId, core.now());
   for (let r: Resource | undefined = resource; r && r !== tree.base; r = r.parent) {
     const acpi = r.attrs.acpi;
     if (Array.isArray(acpi) && acpi.length > 0) {
       return acpi.some((id) => {
         const acp = typeof id === 'string' ? findAcp(core, id) : undefined;
-        return acp !== undefined && rulesGrant(acp.attrs.pv, originator, op, cseId);
+        return acp !== undefined && rulesGrant(acp.attrs.pv, originator, op, cseId, core.now());
       });
     }
   }

@@ -83,8 +83,48 @@ describe('access control', () => {
     expect((await acp('empty', [{ acor: [owner], acop: 2 }], [])).rsc).toBe(4000);
     expect((await acp('badop', [{ acor: [owner], acop: 64 }])).rsc).toBe(4000);
     expect((await acp('bador', [{ acor: 'x', acop: 2 }])).rsc).toBe(4000);
+    expect((await acp('badctx', [{ acor: [owner], acop: 2, acco: {} }])).rsc).toBe(4000);
+    expect((await acp('badtw', [{ acor: [owner], acop: 2, acco: [{ actw: ['mondays'] }] }])).rsc).toBe(4000);
     expect(
       (await send({ op: 3, to: '-/owner/data', fr: owner, pc: { 'm2m:cnt': { acpi: ['nope'] } } })).rsc,
     ).toBe(4000);
+  });
+});
+
+describe('access control contexts (acco)', () => {
+  it('grants inside an actw time window only, and never on IP / location contexts it cannot check', async () => {
+    let clock = Date.UTC(2025, 0, 1, 9, 30, 0);
+    const t = setup({ now: () => clock });
+    const owner = await t.register('owner');
+    const guest = await t.register('guest');
+    await t.send({ op: 1, to: '-/owner', fr: owner, ty: 3, pc: { 'm2m:cnt': { rn: 'data' } } });
+    const rule = (acco: unknown) => ({ acor: [guest], acop: 2, acco });
+    const acp = body(
+      await t.send({
+        op: 1,
+        to: '-/owner',
+        fr: owner,
+        ty: 1,
+        pc: {
+          'm2m:acp': {
+            pv: { acr: [rule([{ actw: ['* * 8-17 * * 1-5 *'] }])] },
+            pvs: { acr: [{ acor: [owner], acop: 63 }] },
+          },
+        },
+      }),
+    );
+    await t.send({ op: 3, to: '-/owner/data', fr: owner, pc: { 'm2m:cnt': { acpi: [acp.ri] } } });
+    expect((await t.send({ op: 2, to: '-/owner/data', fr: guest })).rsc).toBe(2000);
+    clock = Date.UTC(2025, 0, 1, 20, 0, 0);
+    expect((await t.send({ op: 2, to: '-/owner/data', fr: guest })).rsc).toBe(4103);
+    clock = Date.UTC(2025, 0, 4, 9, 0, 0); // a Saturday
+    expect((await t.send({ op: 2, to: '-/owner/data', fr: guest })).rsc).toBe(4103);
+    await t.send({
+      op: 3,
+      to: acp.ri,
+      fr: owner,
+      pc: { 'm2m:acp': { pv: { acr: [rule([{ acip: { ipv4: ['127.0.0.1'] } }])] } } },
+    });
+    expect((await t.send({ op: 2, to: '-/owner/data', fr: guest })).rsc).toBe(4103);
   });
 });

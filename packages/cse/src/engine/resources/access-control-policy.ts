@@ -1,6 +1,27 @@
 import { attr, universalAttributes } from '../attributes.js';
 import type { ResourceKind } from '../kind.js';
+import { scheduleMatches } from '../schedule.js';
 import { fail, Rsc } from '../status.js';
+
+function checkContexts(acco: unknown, name: string): void {
+  if (acco === undefined) return;
+  if (!Array.isArray(acco) || !acco.every((c) => typeof c === 'object' && c !== null && !Array.isArray(c))) {
+    fail(Rsc.BAD_REQUEST, `'${name}.acr.acco' must be a list of access control contexts`);
+  }
+  for (const context of acco as { actw?: unknown }[]) {
+    const actw = context.actw;
+    if (actw === undefined) continue;
+    if (
+      !Array.isArray(actw) ||
+      !actw.every((w) => typeof w === 'string' && scheduleMatches(w, 0) !== undefined)
+    ) {
+      fail(
+        Rsc.BAD_REQUEST,
+        `'${name}.acr.acco.actw' must be a list of schedule entries such as '* * 8-17 * * 1-5 *'`,
+      );
+    }
+  }
+}
 
 function checkSetOfAcrs(value: unknown, name: string, requireRule: boolean): void {
   const acr = (value as { acr?: unknown }).acr;
@@ -14,6 +35,7 @@ function checkSetOfAcrs(value: unknown, name: string, requireRule: boolean): voi
       fail(Rsc.BAD_REQUEST, `'${name}.acr' entries must be objects`);
     if (!Array.isArray(r.acor) || !r.acor.every((o) => typeof o === 'string'))
       fail(Rsc.BAD_REQUEST, `'${name}.acr.acor' must be a list of originators`);
+    checkContexts((rule as { acco?: unknown }).acco, name);
     if (!Number.isInteger(r.acop) || (r.acop as number) < 1 || (r.acop as number) > 63) {
       fail(Rsc.BAD_REQUEST, `'${name}.acr.acop' must be an access control operations bit mask (1..63)`);
     }
