@@ -105,262 +105,308 @@ function handles() {
 const heapStart = heap();
 const handlesStart = handles();
 
-// ------------------------------------------------------------------ the CSE and its hand-over
+/**
+ * The whole run, inside a function so that nothing it built stays reachable from the module's
+ * frame afterwards: the heap measured after it returns shows what the packages really retain.
+ */
+async function runSoak() {
+  // ------------------------------------------------------------------ the CSE and its hand-over
 
-/** The engine's sink: forwards to the running server's sink, holds notifications while none runs. */
-const forwarding = {
-  target: undefined,
-  held: [],
-  heldTotal: 0,
-  deliver(target, request, options) {
-    if (this.target) return this.target.deliver(target, request, options);
-    this.heldTotal++;
-    return new Promise((resolve) => this.held.push({ target, request, options, resolve }));
-  },
-  attach(sink) {
-    this.target = sink;
-    for (const item of this.held.splice(0))
-      item.resolve(sink.deliver(item.target, item.request, item.options));
-  },
-};
-let engine;
-/** The sink of the server being started; attached once `startCse` resolved (its engine is set then). */
-let nextSink;
-const engineFactory = (options) => {
-  nextSink = options.sink;
-  engine ??= createEngine({ ...options, sink: forwarding });
-  return engine;
-};
-/** CSE warnings by kind (a notification the CSE could not deliver, stored, dropped...). */
-const cseWarnings = {};
-const cseWarningSamples = [];
-function warningKind(line) {
-  if (/offline store .* full/.test(line)) return 'offline store full (oldest dropped)';
-  if (/dropped rqi=/.test(line)) return 'dropped: not a registered AE';
-  if (/: timeout$/.test(line)) return 'notification timed out';
-  if (/: closed$/.test(line)) return 'connection closed before the answer (stored)';
-  if (/matches no request/.test(line)) return 'answer after the connection was closing';
-  if (/no pong/.test(line)) return 'no pong';
-  return 'other';
-}
-const cseLog = {
-  info: () => {},
-  warn: (line) => {
-    const kind = warningKind(line);
-    cseWarnings[kind] = (cseWarnings[kind] ?? 0) + 1;
-    if (kind !== 'answer after the connection was closing' && cseWarningSamples.length < 10)
-      cseWarningSamples.push(line);
-    if (args.verbose) log(`cse warn: ${line}`);
-  },
-  error: (line) => cseErrors.push(line),
-};
-const cseErrors = [];
-// The offline store is bounded (100 notifications per AE by default; the oldest is dropped, with
-// a warning). Around the restart a subscriber may reconnect a second after the publishers, at a
-// few hundred notifications per second: the bound is raised so that the run tests delivery, not
-// the bound (a drop would still be reported and fail the run).
-const cseOptions = {
-  host: HOST,
-  pingIntervalMs: 5000,
-  logger: cseLog,
-  engineFactory,
-  offlineStore: { maxPerOriginator: 1_000_000 },
-};
-let cse = await startCse({ port: 0, ...cseOptions });
-forwarding.attach(nextSink);
-const port = cse.port;
-log(`embedded CSE at ${cse.url}; ${PUBLISHERS} publishers, ${SUBSCRIBERS} subscribers, ${SECONDS} s`);
+  /** The engine's sink: forwards to the running server's sink, holds notifications while none runs. */
+  const forwarding = {
+    target: undefined,
+    held: [],
+    heldTotal: 0,
+    deliver(target, request, options) {
+      if (this.target) return this.target.deliver(target, request, options);
+      this.heldTotal++;
+      return new Promise((resolve) => this.held.push({ target, request, options, resolve }));
+    },
+    attach(sink) {
+      this.target = sink;
+      for (const item of this.held.splice(0))
+        item.resolve(sink.deliver(item.target, item.request, item.options));
+    },
+  };
+  let engine;
+  /** The sink of the server being started; attached once `startCse` resolved (its engine is set then). */
+  let nextSink;
+  const engineFactory = (options) => {
+    nextSink = options.sink;
+    engine ??= createEngine({ ...options, sink: forwarding });
+    return engine;
+  };
+  /** CSE warnings by kind (a notification the CSE could not deliver, stored, dropped...). */
+  const cseWarnings = {};
+  const cseWarningSamples = [];
+  function warningKind(line) {
+    if (/offline store .* full/.test(line)) return 'offline store full (oldest dropped)';
+    if (/dropped rqi=/.test(line)) return 'dropped: not a registered AE';
+    if (/: timeout$/.test(line)) return 'notification timed out';
+    if (/: closed$/.test(line)) return 'connection closed before the answer (stored)';
+    if (/matches no request/.test(line)) return 'answer after the connection was closing';
+    if (/no pong/.test(line)) return 'no pong';
+    return 'other';
+  }
+  const cseLog = {
+    info: () => {},
+    warn: (line) => {
+      const kind = warningKind(line);
+      cseWarnings[kind] = (cseWarnings[kind] ?? 0) + 1;
+      if (kind !== 'answer after the connection was closing' && cseWarningSamples.length < 10)
+        cseWarningSamples.push(line);
+      if (args.verbose) log(`cse warn: ${line}`);
+    },
+    error: (line) => cseErrors.push(line),
+  };
+  const cseErrors = [];
+  // The offline store is bounded (100 notifications per AE by default; the oldest is dropped, with
+  // a warning). Around the restart a subscriber may reconnect a second after the publishers, at a
+  // few hundred notifications per second: the bound is raised so that the run tests delivery, not
+  // the bound (a drop would still be reported and fail the run).
+  const cseOptions = {
+    host: HOST,
+    pingIntervalMs: 5000,
+    logger: cseLog,
+    engineFactory,
+    offlineStore: { maxPerOriginator: 1_000_000 },
+  };
+  let cse = await startCse({ port: 0, ...cseOptions });
+  forwarding.attach(nextSink);
+  const port = cse.port;
+  log(`embedded CSE at ${cse.url}; ${PUBLISHERS} publishers, ${SUBSCRIBERS} subscribers, ${SECONDS} s`);
 
-// ------------------------------------------------------------------ the AEs
+  // ------------------------------------------------------------------ the AEs
 
-const clientErrors = [];
-function client(name, serialization) {
-  const c = createClient({
-    url: cse.url,
-    serializations: [serialization],
-    codecs: [jsonCodec, cborCodec],
-    reconnect: { initialDelay: 100, maxDelay: 1000 },
-    requestTimeout: 30_000,
-  });
-  c.on('error', (error) => clientErrors.push(`${name}: ${error?.message ?? error}`));
-  return c;
-}
-
-const subscribers = [];
-for (let i = 0; i < SUBSCRIBERS; i++) {
-  const name = `soakSub${i}`;
-  const c = client(name, i % 2 === 0 ? 'json' : 'cbor');
-  const { aei } = await c.register({ rn: name, api: 'Nsoak', rr: true, srv: ['3'] }, { to: 'cse-in' });
-  /** `${sur}|${cin rn}` → times seen. */
-  const seen = new Map();
-  c.on('notification', (event) => {
-    if (event.kind !== 'event') return;
-    const cin = event.representation?.['m2m:cin'];
-    if (!cin) return;
-    const key = `${event.subscriptionReference}|${cin.rn}`;
-    seen.set(key, (seen.get(key) ?? 0) + 1);
-  });
-  subscribers.push({ name, aei, client: c, seen });
-}
-
-const publishers = [];
-for (let i = 0; i < PUBLISHERS; i++) {
-  const name = `soakPub${i}`;
-  const c = client(name, i % 2 === 0 ? 'json' : 'cbor');
-  const { aei } = await c.register({ rn: name, api: 'Nsoak', rr: true, srv: ['3'] }, { to: 'cse-in' });
-  const container = `cse-in/${name}/data`;
-  await c.create(`cse-in/${name}`, { 'm2m:cnt': { rn: 'data', mni: 10_000_000, mbs: 10_000_000_000 } });
-  const subs = [];
-  for (const sub of subscribers) {
-    const created = await c.create(container, {
-      'm2m:sub': { rn: `to-${sub.name}`, nu: [sub.aei], enc: { net: [3] } },
+  const clientErrors = [];
+  function client(name, serialization) {
+    const c = createClient({
+      url: cse.url,
+      serializations: [serialization],
+      codecs: [jsonCodec, cborCodec],
+      reconnect: { initialDelay: 100, maxDelay: 1000 },
+      requestTimeout: 30_000,
     });
-    subs.push({ subscriber: sub, sur: `/id-in/${created.content.ri}` });
+    c.on('error', (error) => clientErrors.push(`${name}: ${error?.message ?? error}`));
+    return c;
   }
-  publishers.push({
-    name,
-    aei,
-    client: c,
-    container,
-    subs,
-    confirmed: 0,
-    inDoubt: 0,
-    failed: 0,
-    errors: new Map(),
-  });
-}
-const registrations = PUBLISHERS + SUBSCRIBERS;
-const aeIds = [...publishers, ...subscribers].map((ae) => ae.aei);
-const heapReady = heap();
 
-// ------------------------------------------------------------------ publishing, with one restart
+  const subscribers = [];
+  for (let i = 0; i < SUBSCRIBERS; i++) {
+    const name = `soakSub${i}`;
+    const c = client(name, i % 2 === 0 ? 'json' : 'cbor');
+    const { aei } = await c.register({ rn: name, api: 'Nsoak', rr: true, srv: ['3'] }, { to: 'cse-in' });
+    /** `${sur}|${cin rn}` → times seen. */
+    const seen = new Map();
+    c.on('notification', (event) => {
+      if (event.kind !== 'event') return;
+      const cin = event.representation?.['m2m:cin'];
+      if (!cin) return;
+      const key = `${event.subscriptionReference}|${cin.rn}`;
+      seen.set(key, (seen.get(key) ?? 0) + 1);
+    });
+    subscribers.push({ name, aei, client: c, seen });
+  }
 
-let running = true;
-async function publish(pub) {
-  let seq = 0;
-  while (running) {
-    seq++;
-    try {
-      await pub.client.create(pub.container, {
-        'm2m:cin': { cnf: 'text/plain:0', con: `${pub.name}:${seq}` },
+  const publishers = [];
+  for (let i = 0; i < PUBLISHERS; i++) {
+    const name = `soakPub${i}`;
+    const c = client(name, i % 2 === 0 ? 'json' : 'cbor');
+    const { aei } = await c.register({ rn: name, api: 'Nsoak', rr: true, srv: ['3'] }, { to: 'cse-in' });
+    const container = `cse-in/${name}/data`;
+    await c.create(`cse-in/${name}`, { 'm2m:cnt': { rn: 'data', mni: 10_000_000, mbs: 10_000_000_000 } });
+    const subs = [];
+    for (const sub of subscribers) {
+      const created = await c.create(container, {
+        'm2m:sub': { rn: `to-${sub.name}`, nu: [sub.aei], enc: { net: [3] } },
       });
-      pub.confirmed++;
-    } catch (error) {
-      // A create in flight when the connection dropped may have been processed: the CSE decides.
-      if (error?.mayHaveBeenProcessed) pub.inDoubt++;
-      else pub.failed++;
-      const key = error?.name ?? 'Error';
-      pub.errors.set(key, (pub.errors.get(key) ?? 0) + 1);
+      subs.push({ subscriber: sub, sur: `/id-in/${created.content.ri}` });
     }
-    await sleep(Math.floor(Math.random() * 15));
+    publishers.push({
+      name,
+      aei,
+      client: c,
+      container,
+      subs,
+      confirmed: 0,
+      inDoubt: 0,
+      failed: 0,
+      errors: new Map(),
+    });
   }
-}
-const started = Date.now();
-const loops = publishers.map((pub) => publish(pub));
-const reconnects = { opened: 0 };
-for (const ae of [...publishers, ...subscribers])
-  ae.client.on('open', (e) => e.reconnected && reconnects.opened++);
+  const registrations = PUBLISHERS + SUBSCRIBERS;
+  const aeIds = [...publishers, ...subscribers].map((ae) => ae.aei);
+  const heapReady = heap();
 
-const restartAt = started + (SECONDS * 1000) / 2;
-let restart;
-while (Date.now() < started + SECONDS * 1000) {
-  if (!restart && Date.now() >= restartAt) {
-    const t0 = Date.now();
-    forwarding.target = undefined; // from now on the engine's notifications wait for the new server
-    await cse.close();
-    await sleep(500); // down for a while: the AEs retry and queue their requests
-    cse = await startCse({ port, ...cseOptions });
-    forwarding.attach(nextSink);
-    restart = {
-      at: t0,
-      atSecond: Math.round((t0 - started) / 1000),
-      downMs: Date.now() - t0,
-      held: forwarding.heldTotal,
-    };
-    log(
-      `CSE restarted on port ${port} after ${restart.downMs} ms down (${restart.held} notifications held meanwhile)`,
-    );
-  }
-  await sleep(200);
-}
-running = false;
-await Promise.all(loops);
-const publishSeconds = (Date.now() - started) / 1000;
+  // ------------------------------------------------------------------ publishing, with one restart
 
-// ------------------------------------------------------------------ the audit
-
-/** The contentInstances the CSE holds in a container (its own answer, paged). */
-async function cinsOf(pub) {
-  const names = [];
-  for await (const uri of pub.client.discoverAll(pub.container, { ty: [4] }, { pageSize: 1000 })) {
-    names.push(uri.split('/').pop());
-  }
-  return names;
-}
-const expected = new Map(); // `${sur}|${rn}` → { subscriber name, publisher, rn }
-let created = 0;
-for (const pub of publishers) {
-  const names = await cinsOf(pub);
-  pub.created = names.length;
-  created += names.length;
-  for (const { subscriber, sur } of pub.subs)
-    for (const rn of names) expected.set(`${sur}|${rn}`, { subscriber: subscriber.name, pub, rn });
-}
-// Wait (bounded) for the last notifications to arrive.
-const delivered = () =>
-  subscribers.reduce((sum, s) => sum + [...s.seen.keys()].filter((k) => expected.has(k)).length, 0);
-const settleUntil = Date.now() + 15_000;
-while (delivered() < expected.size && Date.now() < settleUntil) await sleep(100);
-
-let missing = 0;
-let duplicated = 0;
-let unexpected = 0;
-const missingSamples = [];
-for (const [key, { subscriber, pub, rn }] of expected) {
-  const count = subscribers.find((s) => s.name === subscriber).seen.get(key) ?? 0;
-  if (count === 0) {
-    missing++;
-    if (missingSamples.length < 5) {
-      // When was it created, relative to the restart? (ct is UTC 'YYYYMMDDTHHMMSS,ffffff')
-      const cin = await pub.client.retrieve(`${pub.container}/${rn}`).catch(() => undefined);
-      const ct = String(cin?.content?.ct ?? '');
-      const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(?:,(\d{1,3}))?/.exec(ct);
-      const at = m
-        ? Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6], +(m[7] ?? '0').padEnd(3, '0'))
-        : NaN;
-      const relative = restart ? `${((at - restart.at) / 1000).toFixed(2)} s after the restart began` : ct;
-      missingSamples.push(`${subscriber} ${key} (created ${relative})`);
+  let running = true;
+  async function publish(pub) {
+    let seq = 0;
+    while (running) {
+      seq++;
+      try {
+        await pub.client.create(pub.container, {
+          'm2m:cin': { cnf: 'text/plain:0', con: `${pub.name}:${seq}` },
+        });
+        pub.confirmed++;
+      } catch (error) {
+        // A create in flight when the connection dropped may have been processed: the CSE decides.
+        if (error?.mayHaveBeenProcessed) pub.inDoubt++;
+        else pub.failed++;
+        const key = error?.name ?? 'Error';
+        pub.errors.set(key, (pub.errors.get(key) ?? 0) + 1);
+      }
+      await sleep(Math.floor(Math.random() * 15));
     }
   }
-  if (count > 1) duplicated += count - 1;
-}
-let notifications = 0;
-for (const s of subscribers) {
-  for (const [key, count] of s.seen) {
-    notifications += count;
-    if (!expected.has(key)) unexpected += count;
+  const started = Date.now();
+  const loops = publishers.map((pub) => publish(pub));
+  const reconnects = { opened: 0 };
+  for (const ae of [...publishers, ...subscribers])
+    ae.client.on('open', (e) => e.reconnected && reconnects.opened++);
+
+  const restartAt = started + (SECONDS * 1000) / 2;
+  let restart;
+  while (Date.now() < started + SECONDS * 1000) {
+    if (!restart && Date.now() >= restartAt) {
+      const t0 = Date.now();
+      forwarding.target = undefined; // from now on the engine's notifications wait for the new server
+      await cse.close();
+      await sleep(500); // down for a while: the AEs retry and queue their requests
+      cse = await startCse({ port, ...cseOptions });
+      forwarding.attach(nextSink);
+      restart = {
+        at: t0,
+        atSecond: Math.round((t0 - started) / 1000),
+        downMs: Date.now() - t0,
+        held: forwarding.heldTotal,
+      };
+      log(
+        `CSE restarted on port ${port} after ${restart.downMs} ms down (${restart.held} notifications held meanwhile)`,
+      );
+    }
+    await sleep(200);
   }
+  running = false;
+  await Promise.all(loops);
+  const publishSeconds = (Date.now() - started) / 1000;
+
+  // ------------------------------------------------------------------ the audit
+
+  /** The contentInstances the CSE holds in a container (its own answer, paged). */
+  async function cinsOf(pub) {
+    const names = [];
+    for await (const uri of pub.client.discoverAll(pub.container, { ty: [4] }, { pageSize: 1000 })) {
+      names.push(uri.split('/').pop());
+    }
+    return names;
+  }
+  const expected = new Map(); // `${sur}|${rn}` → { subscriber name, publisher, rn }
+  let created = 0;
+  for (const pub of publishers) {
+    const names = await cinsOf(pub);
+    pub.created = names.length;
+    created += names.length;
+    for (const { subscriber, sur } of pub.subs)
+      for (const rn of names) expected.set(`${sur}|${rn}`, { subscriber: subscriber.name, pub, rn });
+  }
+  // Wait (bounded) for the last notifications to arrive.
+  const delivered = () =>
+    subscribers.reduce((sum, s) => sum + [...s.seen.keys()].filter((k) => expected.has(k)).length, 0);
+  const settleUntil = Date.now() + 15_000;
+  while (delivered() < expected.size && Date.now() < settleUntil) await sleep(100);
+
+  let missing = 0;
+  let duplicated = 0;
+  let unexpected = 0;
+  const missingSamples = [];
+  for (const [key, { subscriber, pub, rn }] of expected) {
+    const count = subscribers.find((s) => s.name === subscriber).seen.get(key) ?? 0;
+    if (count === 0) {
+      missing++;
+      if (missingSamples.length < 5) {
+        // When was it created, relative to the restart? (ct is UTC 'YYYYMMDDTHHMMSS,ffffff')
+        const cin = await pub.client.retrieve(`${pub.container}/${rn}`).catch(() => undefined);
+        const ct = String(cin?.content?.ct ?? '');
+        const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(?:,(\d{1,3}))?/.exec(ct);
+        const at = m
+          ? Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6], +(m[7] ?? '0').padEnd(3, '0'))
+          : NaN;
+        const relative = restart ? `${((at - restart.at) / 1000).toFixed(2)} s after the restart began` : ct;
+        missingSamples.push(`${subscriber} ${key} (created ${relative})`);
+      }
+    }
+    if (count > 1) duplicated += count - 1;
+  }
+  let notifications = 0;
+  for (const s of subscribers) {
+    for (const [key, count] of s.seen) {
+      notifications += count;
+      if (!expected.has(key)) unexpected += count;
+    }
+  }
+  const expectedCount = expected.size;
+  const confirmed = publishers.reduce((sum, p) => sum + p.confirmed, 0);
+  const inDoubt = publishers.reduce((sum, p) => sum + p.inDoubt, 0);
+  const failed = publishers.reduce((sum, p) => sum + p.failed, 0);
+  const sameIds = [...publishers, ...subscribers].every((ae, i) => ae.client.originator === aeIds[i]);
+  const heapLoaded = heap();
+
+  // ------------------------------------------------------------------ teardown and leak check
+
+  for (const ae of [...publishers, ...subscribers]) await ae.client.close();
+  await cse.close();
+  engine.close();
+  forwarding.target = undefined;
+  return {
+    publishSeconds,
+    restart,
+    registrations,
+    sameIds,
+    reconnections: reconnects.opened,
+    created,
+    confirmed,
+    inDoubt,
+    failed,
+    expectedCount,
+    notifications,
+    missing,
+    duplicated,
+    unexpected,
+    heapReady,
+    heapLoaded,
+    missingSamples,
+    cseWarnings,
+    cseWarningSamples,
+    cseErrors,
+    clientErrors,
+  };
 }
-const expectedCount = expected.size;
-const confirmed = publishers.reduce((sum, p) => sum + p.confirmed, 0);
-const inDoubt = publishers.reduce((sum, p) => sum + p.inDoubt, 0);
-const failed = publishers.reduce((sum, p) => sum + p.failed, 0);
-const sameIds = [...publishers, ...subscribers].every((ae, i) => ae.client.originator === aeIds[i]);
-const heapLoaded = heap();
 
-// ------------------------------------------------------------------ teardown and leak check
-
-for (const ae of [...publishers, ...subscribers]) await ae.client.close();
-await cse.close();
-engine.close();
-// Drop every reference to the run's objects so the heap figure shows what is really retained.
-cse = undefined;
-engine = undefined;
-nextSink = undefined;
-publishers.length = 0;
-subscribers.length = 0;
-expected.clear();
-forwarding.target = undefined;
+const {
+  publishSeconds,
+  restart,
+  registrations,
+  sameIds,
+  reconnections,
+  created,
+  confirmed,
+  inDoubt,
+  failed,
+  expectedCount,
+  notifications,
+  missing,
+  duplicated,
+  unexpected,
+  heapReady,
+  heapLoaded,
+  missingSamples,
+  cseWarnings,
+  cseWarningSamples,
+  cseErrors,
+  clientErrors,
+} = await runSoak();
 await sleep(200);
 const heapEnd = heap();
 const handlesEnd = handles();
@@ -373,7 +419,7 @@ const report = {
   restart,
   registrations,
   sameAeIdsAfterRestart: sameIds,
-  reconnections: reconnects.opened,
+  reconnections,
   created,
   confirmed,
   inDoubt,
@@ -403,7 +449,7 @@ log(
   `notifications: expected ${expectedCount} (${created} × ${SUBSCRIBERS}), delivered ${notifications}, missing ${missing}, duplicated ${duplicated}, unexpected ${unexpected}`,
 );
 log(
-  `restart: ${reconnects.opened} reconnections, AE-IDs unchanged: ${sameIds}, registrations: ${registrations}`,
+  `restart: ${reconnections} reconnections, AE-IDs unchanged: ${sameIds}, registrations: ${registrations}`,
 );
 log(
   `heap (after GC): start ${mb(heapStart)}, ready ${mb(heapReady)}, loaded ${mb(heapLoaded)}, after teardown ${mb(heapEnd)}`,
