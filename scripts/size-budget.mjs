@@ -6,7 +6,8 @@
 // (read by the benchmarks) and printed as one line. Exceeding a budget fails the build.
 //
 // Used as a rollup plugin from rollup.config.mjs, or run alone after a build:
-//   node scripts/size-budget.mjs
+//   node scripts/size-budget.mjs            measure and check (exit 1 over budget)
+//   node scripts/size-budget.mjs --explain  also list the source modules that weigh most in each bundle
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -129,10 +130,71 @@ export function sizeBudget({ root }) {
   };
 }
 
+/**
+ * Where the bytes come from: bundles `code` from the TypeScript sources (workspace packages as
+ * side-effect free as their package.json says) and returns, per module, the gzip size of its
+ * minified code alone. The per-module figures add up to more than the whole (gzip shares context
+ * across modules); they rank the contributors.
+ */
+async function explain(root, code) {
+  const { default: esbuild } = await import('rollup-plugin-esbuild');
+  const { transform } = await import('esbuild');
+  const sources = [
+    [/^@onem2m-ws\/(protocol|client)$/, 'packages/$1/src/index.ts'],
+    [/^@onem2m-ws\/(protocol|client)\/(.+)$/, 'packages/$1/src/entries/$2.ts'],
+    [/^onem2m-ws$/, 'packages/onem2m-ws/src/index.ts'],
+    [/^onem2m-ws\/(.+)$/, 'packages/onem2m-ws/src/entries/$1.ts'],
+  ];
+  const entry = '\0explain-entry';
+  const bundle = await rollup({
+    input: entry,
+    treeshake: { moduleSideEffects: (id) => !id.includes('/packages/') },
+    plugins: [
+      {
+        name: 'explain-sources',
+        resolveId(id) {
+          if (id === entry) return entry;
+          for (const [pattern, target] of sources) {
+            if (pattern.test(id)) return path.join(root, id.replace(pattern, target));
+          }
+          return null;
+        },
+        load: (id) => (id === entry ? code : null),
+      },
+      nodeResolve({ browser: true, preferBuiltins: false }),
+      commonjs(),
+      esbuild({ target: 'es2022' }),
+    ],
+    onwarn() {},
+  });
+  const { output } = await bundle.generate({ format: 'es' });
+  await bundle.close();
+  const rows = [];
+  for (const [id, module] of Object.entries(output[0].modules)) {
+    if (!module.code) continue;
+    const min = (await transform(module.code, { minifyWhitespace: true, minifySyntax: true })).code;
+    rows.push({
+      gzip: gzipSize(min),
+      module: path.relative(root, id).replace(/^node_modules\/\.pnpm\/[^/]+\/node_modules\//, ''),
+    });
+  }
+  return rows.sort((a, b) => b.gzip - a.gzip);
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
   const result = await measure(root);
   console.log(formatLine(result));
+  if (process.argv.includes('--explain')) {
+    for (const [label, code] of [
+      ['script tag (everything of onem2m-ws)', "export * from 'onem2m-ws';\n"],
+      ['onem2m-ws/json { createClient }', "export { createClient } from 'onem2m-ws/json';\n"],
+    ]) {
+      console.log(`\n${label}: gzip bytes of each module alone, largest first`);
+      for (const row of (await explain(root, code)).slice(0, 25))
+        console.log(`${String(row.gzip).padStart(7)}  ${row.module}`);
+    }
+  }
   const over = overBudget(result);
   if (over.length > 0) {
     console.error(`size budget exceeded: ${over.join('; ')}`);
