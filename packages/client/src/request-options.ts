@@ -7,49 +7,78 @@ import { InvalidArgumentError } from './errors.js';
  * name (`resultContent`); the short name wins when both are given.
  */
 export interface RequestOptions {
-  /** Result content (m2m:resultContent), e.g. 1 attributes, 0 nothing. Long name `resultContent`. */
+  /**
+   * Result content (m2m:resultContent), e.g. 1 attributes, 0 nothing. Long name `resultContent`.
+   * @default undefined (not sent; the CSE applies the operation's default)
+   */
   rcn?: number;
-  /** @see rcn */
+  /** Long name of {@link RequestOptions.rcn}. */
   resultContent?: number;
-  /** Response type: `{ rtv, nu }` (nu only with rtv 2). Long name `responseType`. */
+  /**
+   * Response type: `{ rtv, nu }` (`nu` only with `rtv` 2). Long name `responseType`.
+   * @default undefined (not sent: a blocking request)
+   */
   rt?: ResponseTypeInfo | { responseTypeValue: number; notificationURI?: string[] };
-  /** @see rt */
+  /** Long name of {@link RequestOptions.rt}. */
   responseType?: ResponseTypeInfo | { responseTypeValue: number; notificationURI?: string[] };
   /**
    * Request expiration timestamp: ms (relative) or `YYYYMMDDTHHMMSS`. A request still unsent
    * (offline) when it passes rejects with `TimeoutError`; a relative value is sent as the time
    * remaining. Long name `requestExpirationTimestamp`.
+   * @default undefined (not sent)
    */
   rqet?: number | string;
-  /** @see rqet */
+  /** Long name of {@link RequestOptions.rqet}. */
   requestExpirationTimestamp?: number | string;
-  /** Result expiration timestamp. Long name `resultExpirationTimestamp`. */
+  /**
+   * Result expiration timestamp. Long name `resultExpirationTimestamp`.
+   * @default undefined (not sent)
+   */
   rset?: number | string;
-  /** @see rset */
+  /** Long name of {@link RequestOptions.rset}. */
   resultExpirationTimestamp?: number | string;
-  /** Operation execution time. Long name `operationExecutionTime`. */
+  /**
+   * Operation execution time. Long name `operationExecutionTime`.
+   * @default undefined (not sent)
+   */
   oet?: number | string;
-  /** @see oet */
+  /** Long name of {@link RequestOptions.oet}. */
   operationExecutionTime?: number | string;
-  /** Event category (2, 3, 4 or 100–999). Long name `eventCategory`. */
+  /**
+   * Event category (2, 3, 4 or 100–999). Long name `eventCategory`.
+   * @default undefined (not sent)
+   */
   ec?: number;
-  /** @see ec */
+  /** Long name of {@link RequestOptions.ec}. */
   eventCategory?: number;
-  /** Delivery aggregation. Long name `deliveryAggregation`. */
+  /**
+   * Delivery aggregation. Long name `deliveryAggregation`.
+   * @default undefined (not sent)
+   */
   da?: boolean;
-  /** @see da */
+  /** Long name of {@link RequestOptions.da}. */
   deliveryAggregation?: boolean;
-  /** Desired identifier result type (1 structured, 2 unstructured). Long name `desiredIdentifierResultType`. */
+  /**
+   * Desired identifier result type (1 structured, 2 unstructured). Long name
+   * `desiredIdentifierResultType`.
+   * @default undefined (not sent; the CSE uses 1)
+   */
   drt?: number;
-  /** @see drt */
+  /** Long name of {@link RequestOptions.drt}. */
   desiredIdentifierResultType?: number;
-  /** Filter criteria; long attribute names are accepted inside. Long name `filterCriteria`. */
+  /**
+   * Filter criteria; long attribute names are accepted inside. Long name `filterCriteria`.
+   * @default undefined (not sent)
+   */
   fc?: FilterCriteria | Record<string, unknown>;
-  /** @see fc */
+  /** Long name of {@link RequestOptions.fc}. */
   filterCriteria?: FilterCriteria | Record<string, unknown>;
-  /** Originator for this request only (instead of the client's). Long name `from`. */
+  /**
+   * Originator for this request only. Long name `from`.
+   * @default the client's `originator`
+   */
   fr?: string;
-  /** @see fr */
+  /** Long name of {@link RequestOptions.fr}. */
   from?: string;
   /**
    * Milliseconds to wait for the response, from the call (queued time included). `Infinity`
@@ -57,7 +86,10 @@ export interface RequestOptions {
    * @default the client's `requestTimeout`
    */
   timeout?: number;
-  /** Aborts the request: it rejects with `AbortError` and its pending entry is removed. */
+  /**
+   * Aborts the request: it rejects with `AbortError` and its pending entry is removed.
+   * @default undefined (not abortable)
+   */
   signal?: AbortSignal;
   /**
    * Retrieves only: when the connection drops while the request is in flight, send it again after
