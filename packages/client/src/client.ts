@@ -44,7 +44,10 @@ import { createWebSocketAdapter, isSocketAdapter } from './transports/ws-adapter
 
 /** Options of `create()`: the per-request options plus an explicit `ty`. */
 export interface CreateOptions extends RequestOptions {
-  /** Resource type; derived from the content's key (`m2m:cnt` → 3) when omitted. */
+  /**
+   * Resource type, for content keys the client does not know (vendor specializations).
+   * @default derived from the content's key (`m2m:cnt` → 3)
+   */
   ty?: number;
 }
 
