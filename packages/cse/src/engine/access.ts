@@ -90,31 +90,55 @@ function findAcp(core: EngineCore, id: string): Resource | undefined {
  * (TS-0001 §9.6.2): the CSE itself, the creator of the resource or of any ancestor, and the AE the
  * resource lives under have full access. Anyone else needs a rule in the `pv` of an
  * accessControlPolicy listed in the nearest `acpi` (the resource's own, else an ancestor's); on an
- * accessControlPolicy itself its `pvs` applies.
+ * accessControlPolicy itself its `pvs` applies. `policies` replaces that lookup (a group's `macp`
+ * for requests fanned out to its members).
  */
-export function hasPrivilege(core: EngineCore, resource: Resource, originator: string, op: number): boolean {
+export function hasPrivilege(
+  core: EngineCore,
+  resource: Resource,
+  originator: string,
+  op: number,
+  policies?: readonly string[],
+): boolean {
   const { cseId, tree } = core;
   if (originator === cseId) return true;
   if (resource === tree.base) return (CSE_BASE_PRIVILEGES & op) !== 0;
   for (let r: Resource | undefined = resource; r && r !== tree.base; r = r.parent) {
     if (r.creator === originator || (r.ty === 2 && r.ri === originator)) return true;
   }
+  if (policies && policies.length > 0) return policiesGrant(core, policies, originator, op);
   if (resource.ty === 1) return rulesGrant(resource.attrs.pvs, originator, op, cseId, core.now());
   for (let r: Resource | undefined = resource; r && r !== tree.base; r = r.parent) {
     const acpi = r.attrs.acpi;
     if (Array.isArray(acpi) && acpi.length > 0) {
-      return acpi.some((id) => {
-        const acp = typeof id === 'string' ? findAcp(core, id) : undefined;
-        return acp !== undefined && rulesGrant(acp.attrs.pv, originator, op, cseId, core.now());
-      });
+      return policiesGrant(core, acpi, originator, op);
     }
   }
   return false;
 }
 
+/** Whether any of the listed accessControlPolicies grants `op` to `originator` through its `pv`. */
+function policiesGrant(
+  core: EngineCore,
+  policies: readonly unknown[],
+  originator: string,
+  op: number,
+): boolean {
+  return policies.some((id) => {
+    const acp = typeof id === 'string' ? findAcp(core, id) : undefined;
+    return acp !== undefined && rulesGrant(acp.attrs.pv, originator, op, core.cseId, core.now());
+  });
+}
+
 /** Throw 4103 ORIGINATOR_HAS_NO_PRIVILEGE unless {@link hasPrivilege}. */
-export function requirePrivilege(core: EngineCore, resource: Resource, originator: string, op: number): void {
-  if (!hasPrivilege(core, resource, originator, op)) {
+export function requirePrivilege(
+  core: EngineCore,
+  resource: Resource,
+  originator: string,
+  op: number,
+  policies?: readonly string[],
+): void {
+  if (!hasPrivilege(core, resource, originator, op, policies)) {
     fail(
       Rsc.ORIGINATOR_HAS_NO_PRIVILEGE,
       `originator '${originator}' has no ${OPERATION_NAMES[op]} privilege on '${resource.path}'`,

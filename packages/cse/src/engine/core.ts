@@ -21,7 +21,11 @@ export interface EngineCore {
   /** Behaviour of a resource type, `undefined` when unsupported. */
   kindOf(ty: number): ResourceKind | undefined;
   /** Process a request as if received (group fan-out, non-blocking execution). */
-  process(request: RequestPrimitive, context: RequestContext): Promise<ResponsePrimitive>;
+  process(
+    request: RequestPrimitive,
+    context: RequestContext,
+    memberPolicies?: readonly string[],
+  ): Promise<ResponsePrimitive>;
   /**
    * Remove a resource and its subtree, firing deletion notifications (net 2 / net 4, `sud`).
    * Used by DELETE, expiry and the subscription expiration counter.

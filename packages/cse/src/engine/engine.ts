@@ -130,8 +130,12 @@ export class CseEngine implements Engine, EngineCore {
     return this.run(request, context, true);
   }
 
-  process(request: RequestPrimitive, context: RequestContext): Promise<ResponsePrimitive> {
-    return this.run(request, context, false);
+  process(
+    request: RequestPrimitive,
+    context: RequestContext,
+    memberPolicies?: readonly string[],
+  ): Promise<ResponsePrimitive> {
+    return this.run(request, context, false, memberPolicies);
   }
 
   removeResource(resource: Resource, originator: string): void {
@@ -159,6 +163,7 @@ export class CseEngine implements Engine, EngineCore {
     request: RequestPrimitive,
     context: RequestContext,
     allowNonBlocking: boolean,
+    memberPolicies?: readonly string[],
   ): Promise<ResponsePrimitive> {
     try {
       this.checkPrimitive(request);
@@ -167,7 +172,9 @@ export class CseEngine implements Engine, EngineCore {
       const rtv = request.rt?.rtv;
       if (allowNonBlocking && (rtv === 1 || rtv === 2))
         return this.respond(request, acceptNonBlocking(this, request, context, originator));
-      const input: OperationInput = { request, context, originator, target };
+      const input: OperationInput = memberPolicies
+        ? { request, context, originator, target, memberPolicies }
+        : { request, context, originator, target };
       return this.respond(request, await this.dispatch(input));
     } catch (error) {
       return this.errorResponse(request, error);

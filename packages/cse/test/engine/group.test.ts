@@ -78,3 +78,34 @@ describe('group', () => {
     expect((await send({ op: 2, to: '-/app/g/fopt', fr: ae })).rsc).toBe(4109);
   });
 });
+
+describe('group members access control policies (macp)', () => {
+  it('lets fan-out reach members under macp, while direct access stays denied', async () => {
+    const { group, send, register, ae, a } = await world();
+    const other = await register('other');
+    const mk = (rn: string, acop: number) =>
+      send({
+        op: 1,
+        to: '-/app',
+        fr: ae,
+        ty: 1,
+        pc: {
+          'm2m:acp': { rn, pv: { acr: [{ acor: [other], acop }] }, pvs: { acr: [{ acor: [ae], acop: 63 }] } },
+        },
+      });
+    const onGroup = body(await mk('onGroup', 2));
+    const onMembers = body(await mk('onMembers', 2));
+    expect((await group({ mid: [a.ri], acpi: [onGroup.ri], macp: [onMembers.ri] })).rsc).toBe(2001);
+    const rsp = await send({ op: 2, to: '-/app/g/fopt', fr: other });
+    const member = (rsp.pc!['m2m:agr'] as { 'm2m:rsp': { rsc: number; pc: Record<string, any> }[] })[
+      'm2m:rsp'
+    ][0]!;
+    expect(member.rsc).toBe(2000);
+    expect(member.pc['m2m:cnt'].ri).toBe(a.ri);
+    expect((await send({ op: 2, to: a.ri, fr: other })).rsc).toBe(4103);
+    // macp grants only RETRIEVE: a fanned-out DELETE is refused per member.
+    const del = await send({ op: 4, to: '-/app/g/fopt', fr: other });
+    expect(del.rsc).toBe(4103);
+    expect((await group({ rn: 'g2', mid: [a.ri], macp: ['nope'] })).rsc).toBe(4000);
+  });
+});

@@ -95,7 +95,13 @@ export async function create(core: EngineCore, input: OperationInput): Promise<O
     ri = assignAeId(core, input);
     originator = ri;
   } else {
-    requirePrivilege(core, parent, originator, kind.ty === 23 ? Acop.RETRIEVE : Acop.CREATE);
+    requirePrivilege(
+      core,
+      parent,
+      originator,
+      kind.ty === 23 ? Acop.RETRIEVE : Acop.CREATE,
+      input.memberPolicies,
+    );
     ri = core.tree.newId(kind.prefix);
   }
   const rn =

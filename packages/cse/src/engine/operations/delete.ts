@@ -20,7 +20,7 @@ export async function remove(core: EngineCore, input: OperationInput): Promise<O
       : target.resource;
   if (resource === core.tree.base) fail(Rsc.OPERATION_NOT_ALLOWED, 'the CSEBase cannot be deleted');
   const rcn = resultContentOf(request, 0, [0, 1, 4, 5, 6, 8], 'DELETE');
-  requirePrivilege(core, resource, originator, Acop.DELETE);
+  requirePrivilege(core, resource, originator, Acop.DELETE, input.memberPolicies);
   const pc =
     rcn === 0
       ? undefined

@@ -15,6 +15,11 @@ export async function fanOut(core: EngineCore, input: OperationInput): Promise<O
   const group = target.resource;
   requirePrivilege(core, group, originator, OPERATION_BIT[request.op]!);
   const members = (group.attrs.mid as string[] | undefined) ?? [];
+  // TS-0004 §7.4.14: with macp, the members are accessed under those policies instead of their own.
+  const macp =
+    Array.isArray(group.attrs.macp) && group.attrs.macp.length > 0
+      ? (group.attrs.macp as string[])
+      : undefined;
   if (members.length === 0) fail(Rsc.NO_MEMBERS, `group '${group.path}' has no members`);
   const suffix = target.rest ? `/${target.rest}` : '';
   const attribute = target.attribute === undefined ? '' : `#${target.attribute}`;
@@ -22,7 +27,7 @@ export async function fanOut(core: EngineCore, input: OperationInput): Promise<O
     members.map(async (member): Promise<ResponsePrimitive> => {
       const memberRequest = { ...request, to: `${member}${suffix}${attribute}` };
       delete memberRequest.rt;
-      const response = await core.process(memberRequest, context);
+      const response = await core.process(memberRequest, context, macp);
       const item: ResponsePrimitive = { rsc: response.rsc, rqi: request.rqi, fr: member, to: originator };
       if (response.rvi !== undefined) item.rvi = response.rvi;
       if (response.pc !== undefined) item.pc = response.pc;

@@ -33,7 +33,7 @@ export async function notify(core: EngineCore, input: OperationInput): Promise<O
     );
   }
   const ae = target.resource;
-  requirePrivilege(core, ae, originator, Acop.NOTIFY);
+  requirePrivilege(core, ae, originator, Acop.NOTIFY, input.memberPolicies);
   const forwarded = { ...request, to: ae.ri };
   delete forwarded.rt;
   const response = await core.notifier.route(ae.ri, forwarded, { storeIfOffline: true });

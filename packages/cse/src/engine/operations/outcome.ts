@@ -21,6 +21,8 @@ export interface OperationInput {
   readonly originator: string;
   /** The resolved `to`. */
   readonly target: Target;
+  /** For a request fanned out by a group: its `macp`, which replaces the target's own `acpi`. */
+  readonly memberPolicies?: readonly string[];
 }
 
 /** The `rcn` of a request, checked against the values valid for its operation (TS-0001 Table 8.1.2-1). */

@@ -66,7 +66,7 @@ function discovery(core: EngineCore, input: OperationInput, root: Resource): Out
   const rcn = request.rcn;
   if (rcn !== undefined && rcn !== 6 && rcn !== 11)
     fail(Rsc.BAD_REQUEST, `rcn ${rcn} is not valid for discovery (use 6, 11 or none)`);
-  requirePrivilege(core, root, originator, Acop.DISCOVERY);
+  requirePrivilege(core, root, originator, Acop.DISCOVERY, input.memberPolicies);
   const drt = request.drt;
   const { found, truncated, nextOffset } = discover(root, filter, (r) =>
     visibleTo(core, r, originator, Acop.DISCOVERY),
@@ -90,7 +90,7 @@ export async function retrieve(core: EngineCore, input: OperationInput): Promise
       : target.resource;
   const filter = parseFilter(request.fc, knownAttributeNames);
   if (filter.fu === 1) return discovery(core, input, resource);
-  requirePrivilege(core, resource, originator, Acop.RETRIEVE);
+  requirePrivilege(core, resource, originator, Acop.RETRIEVE, input.memberPolicies);
   if (request.rcn === 10) fail(Rsc.NOT_IMPLEMENTED, 'semantic content (rcn 10) is not supported by this CSE');
   const rcn = resultContentOf(request, 1, [1, 4, 5, 6, 7, 8], 'RETRIEVE');
   if (target.attribute !== undefined) return partial(core, resource, [target.attribute]);

@@ -27,7 +27,7 @@ export async function update(core: EngineCore, input: OperationInput): Promise<O
     fail(Rsc.BAD_REQUEST, `'pc.${keys[0]}' must be an object`);
   const content = changes as Record<string, unknown>;
   const rcn = resultContentOf(request, 1, [0, 1, 9], 'UPDATE');
-  requirePrivilege(core, resource, originator, Acop.UPDATE);
+  requirePrivilege(core, resource, originator, Acop.UPDATE, input.memberPolicies);
   checkContent('update', kind.attributes, content, { allowCustom: kind.customAttributes === true });
   if (content.acpi !== undefined && content.acpi !== null) checkAcpi(core, content.acpi);
 

@@ -1,3 +1,4 @@
+import { checkAcpi } from '../access.js';
 import { resolveTarget } from '../addressing.js';
 import { acpiAttribute, attr, readOnly, universalAttributes } from '../attributes.js';
 import type { EngineCore } from '../core.js';
@@ -36,7 +37,10 @@ function validateMembers(core: EngineCore, attrs: Record<string, unknown>): void
   attrs.mtv = true;
 }
 
-/** `<group>` (ty 9, TS-0004 §7.4.13): members validated on create / update; fan-out via `fopt`. */
+/**
+ * `<group>` (ty 9, TS-0004 §7.4.13): members validated on create / update; fan-out via `fopt`,
+ * under the policies in `macp` when set.
+ */
 export const groupKind: ResourceKind = {
   ty: 9,
   qn: 'm2m:grp',
@@ -60,9 +64,11 @@ export const groupKind: ResourceKind = {
   create(core, { attrs }) {
     attrs.mt ??= 0;
     attrs.csy ??= 1;
+    if (attrs.macp !== undefined) checkAcpi(core, attrs.macp);
     validateMembers(core, attrs);
   },
-  update(core, { next }) {
+  update(core, { changes, next }) {
+    if (changes.macp) checkAcpi(core, changes.macp);
     validateMembers(core, next);
   },
 };
