@@ -103,7 +103,7 @@ describe('group members access control policies (macp)', () => {
     expect(member.rsc).toBe(2000);
     expect(member.pc['m2m:cnt'].ri).toBe(a.ri);
     expect((await send({ op: 2, to: a.ri, fr: other })).rsc).toBe(4103);
-    // macp grants only RETRIEVE: a fanned-out DELETE is refused per member.
+    // The group policy grants only RETRIEVE: a DELETE through fopt is refused.
     const del = await send({ op: 4, to: '-/app/g/fopt', fr: other });
     expect(del.rsc).toBe(4103);
     expect((await group({ rn: 'g2', mid: [a.ri], macp: ['nope'] })).rsc).toBe(4000);
