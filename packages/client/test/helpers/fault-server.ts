@@ -37,6 +37,13 @@ export interface FaultConnection {
   destroy(): void;
 }
 
+/**
+ * How the server treats the opening handshake: complete it (`normal`), never answer the upgrade
+ * request (`stall`), answer 101 with a wrong `Sec-WebSocket-Accept` (`bad-accept`) or without
+ * `Sec-WebSocket-Protocol` (`no-protocol`), or cut TCP halfway through the 101 response (`cut`).
+ */
+export type UpgradeMode = 'normal' | 'stall' | 'bad-accept' | 'no-protocol' | 'cut';
+
 /** Decides what happens to each request. The default answers 2000. */
 export type FaultScript = (request: RequestPrimitive, connection: FaultConnection) => void;
 
@@ -51,6 +58,8 @@ export interface FaultServer {
   readonly url: string;
   /** The script; replace it between steps of a test. */
   script: FaultScript;
+  /** How the next handshakes go. @default 'normal' */
+  upgrade: UpgradeMode;
   /** Requests received, in order. */
   readonly requests: RequestPrimitive[];
   /** Connections accepted since the start. */
@@ -75,12 +84,15 @@ export async function startFaultServer(options: FaultServerOptions = {}): Promis
   const server = http.createServer((_req, res) => {
     res.writeHead(426).end();
   });
-  const state = {
-    script: answerOk,
-  };
+  const state: { script: FaultScript; upgrade: UpgradeMode } = { script: answerOk, upgrade: 'normal' };
+  /** Sockets of stalled or cut handshakes, destroyed on close. */
+  const handshaking = new Set<Socket>();
 
   server.on('upgrade', (req: http.IncomingMessage, socket: Socket, head: Buffer) => {
     socket.on('error', () => {});
+    // http servers allow half-open sockets: without this, a client that sends FIN without a close
+    // frame (e.g. after refusing our handshake) would leave our side open.
+    socket.once('end', () => socket.destroy());
     const key = req.headers['sec-websocket-key'];
     const offered = String(req.headers['sec-websocket-protocol'] ?? '')
       .split(',')
@@ -90,13 +102,24 @@ export async function startFaultServer(options: FaultServerOptions = {}): Promis
       socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
+    const mode = state.upgrade;
+    if (mode === 'stall') {
+      handshaking.add(socket);
+      socket.once('close', () => handshaking.delete(socket));
+      return;
+    }
     const acceptKey = createHash('sha1')
-      .update(key + WS_GUID)
+      .update(mode === 'bad-accept' ? `${key}x` : key + WS_GUID)
       .digest('base64');
-    socket.write(
+    const response =
       'HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n' +
-        `Sec-WebSocket-Accept: ${acceptKey}\r\nSec-WebSocket-Protocol: ${protocol}\r\n\r\n`,
-    );
+      `Sec-WebSocket-Accept: ${acceptKey}\r\n` +
+      (mode === 'no-protocol' ? '\r\n' : `Sec-WebSocket-Protocol: ${protocol}\r\n\r\n`);
+    if (mode === 'cut') {
+      socket.write(response.slice(0, response.length >> 1), () => socket.destroy());
+      return;
+    }
+    socket.write(response);
     connectionsAccepted++;
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
@@ -141,6 +164,12 @@ export async function startFaultServer(options: FaultServerOptions = {}): Promis
     set script(script: FaultScript) {
       state.script = script;
     },
+    get upgrade() {
+      return state.upgrade;
+    },
+    set upgrade(mode: UpgradeMode) {
+      state.upgrade = mode;
+    },
     requests,
     get connectionsAccepted() {
       return connectionsAccepted;
@@ -150,6 +179,7 @@ export async function startFaultServer(options: FaultServerOptions = {}): Promis
     },
     async close() {
       for (const socket of sockets) socket.destroy();
+      for (const socket of handshaking) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
