@@ -66,6 +66,8 @@ export interface SubscribeAttributes {
 export type ClientState = 'idle' | 'connecting' | 'open' | 'closed';
 
 const CLIENT_CLOSED = 'the client was closed';
+/** Retry policy of lazy mode while requests wait for a CSE that dropped the connection. */
+const LAZY_RETRY = /* @__PURE__ */ reconnectPolicy(true)!;
 /** Longest close() waits for the closing handshake to complete. */
 const CLOSE_WAIT_MS = 2000;
 /** Stands in for an originator not known yet when a request is validated before sending. */
@@ -566,6 +568,7 @@ export class OneM2MClient implements ConnectionOwner, PendingOwner {
   onTimer(entry: PendingRequest): void {
     if (entry.state === 'queued') {
       this.#queue.remove(entry);
+      this.#stopIdleRetry();
       entry.release();
       const byRqet = entry.expireAt <= entry.timeoutAt;
       entry.reject(
@@ -588,8 +591,10 @@ export class OneM2MClient implements ConnectionOwner, PendingOwner {
   /** @internal PendingOwner: the caller aborted. */
   onAbort(entry: PendingRequest): void {
     const reason = entry.signal?.reason;
-    if (entry.state === 'queued') this.#queue.remove(entry);
-    else this.#pending.remove(entry);
+    if (entry.state === 'queued') {
+      this.#queue.remove(entry);
+      this.#stopIdleRetry();
+    } else this.#pending.remove(entry);
     const wasInFlight = entry.state === 'inflight';
     entry.release();
     if (wasInFlight) this.#released(entry);
@@ -626,11 +631,24 @@ export class OneM2MClient implements ConnectionOwner, PendingOwner {
     this.#reconnectTimer = undefined;
     if (this.#closed) return;
     if (this.#conn && this.#conn.state !== 'closed') return;
+    if (!this.#reconnect && this.#queue.length === 0) {
+      // Lazy mode retries only while requests wait; they all expired, so stay idle.
+      this.#reconnectAttempt = 0;
+      return;
+    }
     this.#openConnection(this.#reconnectAttempt);
   };
 
+  /** Lazy mode: stop retrying once no request waits for the connection any more. */
+  #stopIdleRetry(): void {
+    if (this.#reconnect || this.#queue.length > 0 || this.#reconnectTimer === undefined) return;
+    clearTimeout(this.#reconnectTimer);
+    this.#reconnectTimer = undefined;
+    this.#reconnectAttempt = 0;
+  }
+
   #scheduleReconnect(error?: unknown): void {
-    const policy = this.#reconnect!;
+    const policy = this.#reconnect ?? LAZY_RETRY;
     const attempt = ++this.#reconnectAttempt;
     if (attempt > policy.maxAttempts) {
       this.#reconnectAttempt = 0;
@@ -659,7 +677,9 @@ export class OneM2MClient implements ConnectionOwner, PendingOwner {
     if (conn === this.#conn) this.#conn = undefined;
     if (this.#closed) return;
     if (conn.state !== 'closed') conn.close(1002, 'handshake failed');
-    if (this.#reconnect && this.#everOpened) {
+    if (this.#everOpened && (this.#reconnect || (this.#queue.length > 0 && isTransient(error)))) {
+      // After a drop, a CSE that is briefly unreachable is retried while requests wait in the
+      // queue (each bounded by its timeout/rqet); a definitive refusal fails them at once.
       this.#scheduleReconnect(error);
       return;
     }
@@ -862,4 +882,14 @@ function contentOf(content: Record<string, unknown>, operation: string): Record<
     );
   }
   return toShortNames(content) as Record<string, unknown>;
+}
+
+/**
+ * Whether a failed opening is worth retrying: no HTTP status (unreachable, reset, TLS hiccup) or a
+ * status saying the server is temporarily unavailable. 4xx refusals are definitive.
+ */
+function isTransient(error: unknown): boolean {
+  const e = error as { status?: number; selectedProtocol?: string };
+  if (e.selectedProtocol !== undefined) return false;
+  return e.status === undefined || e.status === 502 || e.status === 503 || e.status === 504;
 }

@@ -47,6 +47,55 @@ describe('lazy reopen (TS-0020 5.2)', () => {
   });
 });
 
+describe('lazy mode after a drop', () => {
+  async function dropped(options: Parameters<typeof memoryClient>[0] = {}) {
+    const setup = memoryClient({ originator: 'Cabc', ...options });
+    await setup.client.connect();
+    const first = await setup.server.nextConnection();
+    first.drop();
+    await first.whenClosed();
+    await Promise.resolve();
+    return setup;
+  }
+
+  it('retries a briefly unavailable CSE while requests wait, then sends them once', async () => {
+    const { client, server } = await dropped();
+    const reconnecting = collect<ReconnectingEvent>(client, 'reconnecting');
+    let refusals = 0;
+    server.handshake = (request) => (++refusals <= 2 ? { refuse: 503 } : { protocol: request.protocols[0]! });
+    const p = client.retrieve('-/x');
+    const conn = await server.nextConnection();
+    const req = await nextRequest(conn);
+    answer(conn, req, 2000);
+    await p;
+    expect(reconnecting.map((r) => r.attempt)).toEqual([1, 2]);
+    expect(conn.received).toHaveLength(1);
+    await client.close();
+  });
+
+  it('fails waiting requests at once on a definitive refusal (HTTP 4xx)', async () => {
+    const { client, server } = await dropped();
+    server.handshake = () => ({ refuse: 403 });
+    await expect(client.retrieve('-/x')).rejects.toMatchObject({ name: 'HandshakeError', status: 403 });
+    expect(server.handshakes).toHaveLength(2);
+    await client.close();
+  });
+
+  it('stops retrying once every waiting request expired', async () => {
+    const { client, server } = await dropped();
+    server.handshake = () => ({ refuse: 503 });
+    await expect(client.retrieve('-/x', { timeout: 30 })).rejects.toMatchObject({
+      name: 'TimeoutError',
+      unsent: true,
+    });
+    const count = server.handshakes.length;
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(server.handshakes.length).toBe(count);
+    expect(client.state).toBe('idle');
+    await client.close();
+  });
+});
+
 describe('dropped connection', () => {
   it('rejects in-flight requests with ConnectionError (may have been processed) and never re-sends them', async () => {
     const { client, server } = memoryClient({ originator: 'Cabc' });
