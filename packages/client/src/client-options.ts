@@ -69,7 +69,8 @@ export interface ClientOptions {
   /**
    * Reopen eagerly after a drop, with exponential backoff, jitter and a cap (`true` for the
    * defaults). Without it the client reopens lazily when it next has a request to send
-   * (TS-0020 5.2), and notifications are not received while disconnected.
+   * (TS-0020 5.2), retrying with the default backoff only while requests wait, and
+   * notifications are not received while disconnected.
    * @default false
    */
   reconnect?: boolean | ReconnectOptions;
