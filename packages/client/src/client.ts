@@ -66,6 +66,7 @@ export interface SubscribeAttributes {
 export type ClientState = 'idle' | 'connecting' | 'open' | 'closed';
 
 const CLIENT_CLOSED = 'the client was closed';
+const WS_URL = /^wss?:\/\//i;
 /** Retry policy of lazy mode while requests wait for a CSE that dropped the connection. */
 const LAZY_RETRY = /* @__PURE__ */ reconnectPolicy(true)!;
 /** Longest close() waits for the closing handshake to complete. */
@@ -113,7 +114,7 @@ export class OneM2MClient implements ConnectionOwner, PendingOwner {
 
   /** Use `createClient(options)`. */
   constructor(options: ClientOptions) {
-    if (!options || typeof options.url !== 'string' || !/^wss?:\/\//i.test(options.url)) {
+    if (!options || typeof options.url !== 'string' || !WS_URL.test(options.url)) {
       throw new InvalidArgumentError(
         `url must be a ws:// or wss:// URL, got ${JSON.stringify(options?.url)}`,
       );

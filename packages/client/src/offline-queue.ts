@@ -1,4 +1,4 @@
-import { QueueFullError } from './errors.js';
+import { InvalidArgumentError, QueueFullError } from './errors.js';
 import type { PendingRequest } from './pending-requests.js';
 
 /**
@@ -34,6 +34,10 @@ export class OfflineQueue {
   constructor(options: OfflineQueueOptions = {}) {
     this.maxCount = options.maxCount ?? 1000;
     this.maxBytes = options.maxBytes ?? 1_048_576;
+    // Every request waits here until the first connection opens, so zero would refuse them all.
+    if (!(this.maxCount >= 1) || !(this.maxBytes >= 1)) {
+      throw new InvalidArgumentError('offlineQueue.maxCount and offlineQueue.maxBytes must be >= 1');
+    }
   }
 
   /** Requests waiting. */

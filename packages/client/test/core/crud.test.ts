@@ -153,6 +153,10 @@ describe('CRUDN over the in-memory adapter', () => {
     });
     expect(() => memoryClient({ url: 'http://x' })).toThrow(/ws:\/\//);
     expect(() => memoryClient({ serializations: ['cbor'] })).toThrow(/no codec/);
+    expect(() => memoryClient({ offlineQueue: { maxCount: 0 } })).toThrow(/maxCount/);
+    expect(() => memoryClient({ maxInFlight: 0 })).toThrow(/maxInFlight/);
+    expect(() => memoryClient({ reconnect: { factor: 0.5 } })).toThrow(/factor/);
+    expect(() => memoryClient({ releaseVersion: '' })).toThrow(/releaseVersion/);
     await client.close();
   });
 });
