@@ -1,5 +1,6 @@
 import { startCse } from '@onem2m-ws/cse';
 import { cborCodec, jsonCodec } from '@onem2m-ws/protocol';
+import { xmlCodec } from '@onem2m-ws/protocol/xml';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   createClient,
@@ -60,6 +61,17 @@ describe('against the embedded CSE', () => {
     expect(ae.protocol.toLowerCase()).toContain('cbor');
     const cnt = await ae.create(`${cse.cseName}/cborAE`, { 'm2m:cnt': { rn: 'c', mni: 3 } });
     expect(cnt.content).toMatchObject({ rn: 'c', mni: 3 });
+  });
+
+  it('speaks XML when that is the only serialization offered', async () => {
+    cse = await startCse({ port: 0 });
+    const ae = client({ serializations: ['xml'], codecs: [xmlCodec] });
+    await ae.register({ api: 'Nxml', rn: 'xmlAE' }, { to: cse.cseName });
+    expect(ae.protocol.toLowerCase()).toContain('xml');
+    const cnt = await ae.create(`${cse.cseName}/xmlAE`, { 'm2m:cnt': { rn: 'c', mni: 3 } });
+    expect(cnt.content).toMatchObject({ rn: 'c', mni: 3 });
+    const found = await ae.discover(`${cse.cseName}/xmlAE`, { ty: [3] });
+    expect(found.uris).toHaveLength(1);
   });
 
   it('maps a CSE error to ResponseError with rsc and name', async () => {
