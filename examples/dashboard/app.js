@@ -290,4 +290,10 @@ function describe(error) {
 
 addEventListener('pagehide', () => endClient(client));
 
-startSession();
+if (typeof OneM2M === 'undefined') {
+  // The script tag in index.html did not load (e.g. the bundle was not built).
+  setConnection('error', 'vendor/onem2m-ws.min.js did not load');
+  logActivity('The SDK bundle (onem2m-ws.min.js) did not load: run `pnpm build`, then reload');
+} else {
+  startSession();
+}
