@@ -14,6 +14,8 @@ export class CodecSocket {
   readonly inbound: Record<string, any>[] = [];
   /** Answer CSE-originated requests with 2000 (false: never answer, a stalled AE). */
   answerRequests = true;
+  /** Called with each CSE-originated request before it is answered. */
+  onRequest: ((request: Record<string, any>) => void) | undefined;
   readonly #waiters = new Map<string, (response: Record<string, any>) => void>();
   readonly #closed: Promise<void>;
 
@@ -38,7 +40,9 @@ export class CodecSocket {
       }
       if (typeof message.op === 'number') {
         this.inbound.push(message);
-        if (this.answerRequests) this.send({ rsc: 2000, rqi: message.rqi, rvi: message.rvi ?? '3' });
+        this.onRequest?.(message);
+        if (this.answerRequests && this.open)
+          this.send({ rsc: 2000, rqi: message.rqi, rvi: message.rvi ?? '3' });
         return;
       }
       const waiter = typeof message.rqi === 'string' ? this.#waiters.get(message.rqi) : undefined;

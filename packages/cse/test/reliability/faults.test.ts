@@ -281,3 +281,64 @@ describe('embedded CSE under client faults (real sockets)', () => {
     completed = true;
   });
 });
+
+describe('embedded CSE: stored notifications under reconnect faults (real sockets)', () => {
+  it('a subscriber that drops in the middle of receiving its stored notifications gets every one on the next reconnect', async () => {
+    await start({ requestTimeoutMs: 2000 });
+    const publisher = await ae('src');
+    const reader = await ae('reader');
+    const r = await publisher.request({
+      op: 1,
+      to: 'cse-in/src/data',
+      fr: 'Csrc',
+      rqi: 'src-sub',
+      rvi: '3',
+      ty: 23,
+      pc: { 'm2m:sub': { rn: 'toReader', nu: ['Creader'], enc: { net: [3] } } },
+    });
+    expect(r.rsc).toBe(2001);
+    await reader.close();
+    // 60 notifications while the reader is away: stored for it.
+    const created = await Promise.all(
+      Array.from({ length: 60 }, (_, i) => publisher.request(cin('src', `${i}`))),
+    );
+    const all = created.map((c) => c.pc['m2m:cin'].ri as string);
+    const received: string[] = [];
+    const riOf = (request: Record<string, any>) =>
+      request.pc?.['m2m:sgn']?.nev?.rep?.['m2m:cin']?.ri as string | undefined;
+    // First reconnect: answer ten, then cut TCP while the eleventh waits for its answer.
+    const first = await open('json', { 'X-M2M-Origin': 'Creader' });
+    const cut = new Promise<void>((resolve) => {
+      first.onRequest = (request) => {
+        const ri = riOf(request);
+        if (!ri) return;
+        received.push(ri);
+        if (received.length === 11) {
+          first.answerRequests = false;
+          void first.terminate().then(resolve);
+        }
+      };
+    });
+    await cut;
+    // More notifications while it is away again.
+    const more = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => publisher.request(cin('src', `more-${i}`))),
+    );
+    all.push(...more.map((c) => c.pc['m2m:cin'].ri as string));
+    const second = await open('json', { 'X-M2M-Origin': 'Creader' });
+    second.onRequest = (request) => {
+      const ri = riOf(request);
+      if (ri) received.push(ri);
+    };
+    const until = Date.now() + 5000;
+    while (new Set(received).size < all.length && Date.now() < until)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(new Set(received)).toEqual(new Set(all));
+    // Only the one in flight at the cut may come twice; everything answered is never resent.
+    expect(received.length - new Set(received).size).toBeLessThanOrEqual(1);
+    // The order of creation is kept.
+    const firstSeen = [...new Set(received)];
+    expect(firstSeen).toEqual(all);
+    completed = true;
+  });
+});
