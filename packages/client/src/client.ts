@@ -235,7 +235,8 @@ export class OneM2MClient implements ConnectionOwner, PendingOwner {
     primitive: Omit<RequestPrimitive, 'rqi'> & { rqi?: string },
     options: RequestOptions = {},
   ): Promise<ResponsePrimitive> {
-    const copy = { ...primitive } as RequestPrimitive;
+    // Object.assign keeps one hidden class for all copies; a spread plus added members would not.
+    const copy = Object.assign({}, primitive) as RequestPrimitive;
     return this.#submit(copy, options, copy.fr === undefined, false, true);
   }
 
@@ -244,44 +245,64 @@ export class OneM2MClient implements ConnectionOwner, PendingOwner {
    * @example await client.create('-/myAE', { 'm2m:cnt': { rn: 'temp', mni: 100 } })
    * @throws {ResponseError} for a non-2xxx answer.
    */
-  async create<C extends Record<string, unknown>>(
+  create<C extends Record<string, unknown>>(
     parent: string,
     content: C,
     options: CreateOptions = {},
   ): Promise<Result<C[keyof C] & Record<string, unknown>>> {
-    const pc = contentOf(content, 'create');
-    let ty = options.ty;
-    if (ty === undefined) {
-      const key = Object.keys(pc)[0]!;
-      ty = resourceTypeOf(key);
+    try {
+      const pc = contentOf(content, 'create');
+      let ty = options.ty;
       if (ty === undefined) {
-        throw new InvalidArgumentError(
-          `cannot derive the resource type of '${key}'; pass { ty } in the options`,
-        );
+        const key = Object.keys(pc)[0]!;
+        ty = resourceTypeOf(key);
+        if (ty === undefined) {
+          throw new InvalidArgumentError(
+            `cannot derive the resource type of '${key}'; pass { ty } in the options`,
+          );
+        }
       }
+      return this.#submit({ op: 1, to: target(parent), rqi: '', ty, pc }, options, true).then(
+        toResult<C[keyof C] & Record<string, unknown>>,
+      );
+    } catch (error) {
+      return Promise.reject(error);
     }
-    const response = await this.#submit({ op: 1, to: target(parent), rqi: '', ty, pc }, options, true);
-    return toResult(response);
   }
 
   /** Retrieves a resource. @throws {ResponseError} for a non-2xxx answer. */
-  async retrieve<T = Record<string, unknown>>(to: string, options: RequestOptions = {}): Promise<Result<T>> {
-    return toResult(await this.#submit({ op: 2, to: target(to), rqi: '' }, options, true));
+  retrieve<T = Record<string, unknown>>(to: string, options: RequestOptions = {}): Promise<Result<T>> {
+    // Not async: no generator frame per request (this is the hottest call); see bench/RESULTS.md.
+    try {
+      return this.#submit({ op: 2, to: target(to), rqi: '' }, options, true).then(toResult<T>);
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   /** Updates a resource with the given attributes. @throws {ResponseError} for a non-2xxx answer. */
-  async update<C extends Record<string, unknown>>(
+  update<C extends Record<string, unknown>>(
     to: string,
     content: C,
     options: RequestOptions = {},
   ): Promise<Result<C[keyof C] & Record<string, unknown>>> {
-    const pc = contentOf(content, 'update');
-    return toResult(await this.#submit({ op: 3, to: target(to), rqi: '', pc }, options, true));
+    try {
+      const pc = contentOf(content, 'update');
+      return this.#submit({ op: 3, to: target(to), rqi: '', pc }, options, true).then(
+        toResult<C[keyof C] & Record<string, unknown>>,
+      );
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   /** Deletes a resource. @throws {ResponseError} for a non-2xxx answer. */
-  async delete<T = Record<string, unknown>>(to: string, options: RequestOptions = {}): Promise<Result<T>> {
-    return toResult(await this.#submit({ op: 4, to: target(to), rqi: '' }, options, true));
+  delete<T = Record<string, unknown>>(to: string, options: RequestOptions = {}): Promise<Result<T>> {
+    try {
+      return this.#submit({ op: 4, to: target(to), rqi: '' }, options, true).then(toResult<T>);
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   /** Sends a Notify request (e.g. to another AE). @throws {ResponseError} for a non-2xxx answer. */
@@ -461,11 +482,14 @@ export class OneM2MClient implements ConnectionOwner, PendingOwner {
     const now = Date.now();
     try {
       applyRequestOptions(primitive, options);
+      // fr is (re)filled when the request is sent: registration may still be under way. It is set
+      // now when known, so validation sees the real primitive without a copy.
+      fillOriginator = fillOriginator && primitive.fr === undefined;
+      if (fillOriginator && this.originator !== undefined) primitive.fr = this.originator;
       if (this.#validate !== undefined && !raw) {
-        // fr is filled in when the request is sent (registration may still be under way).
         this.#validate(
-          fillOriginator && primitive.fr === undefined
-            ? { ...primitive, fr: this.originator ?? VALIDATION_ORIGINATOR }
+          primitive.fr === undefined && fillOriginator
+            ? Object.assign({}, primitive, { fr: VALIDATION_ORIGINATOR })
             : primitive,
         );
       }
@@ -515,7 +539,7 @@ export class OneM2MClient implements ConnectionOwner, PendingOwner {
 
   #transmit(conn: Connection, entry: PendingRequest, now: number): void {
     const p = entry.primitive;
-    if (entry.fillOriginator && p.fr === undefined && this.originator !== undefined) p.fr = this.originator;
+    if (entry.fillOriginator && this.originator !== undefined) p.fr = this.originator;
     if (entry.rqetRelative) p.rqet = Math.max(1, entry.expireAt - now);
     let data: string | Uint8Array;
     try {

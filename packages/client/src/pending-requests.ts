@@ -107,12 +107,15 @@ function fireTimer(entry: PendingRequest): void {
 
 /** How many settled identifiers are remembered to classify late/duplicate responses. */
 const SETTLED_MEMORY = 512;
+const SETTLED_MASK = SETTLED_MEMORY - 1;
 
 /** Requests in flight, by `rqi`. */
 export class PendingTable {
   readonly #byRqi = new Map<string, PendingRequest>();
   readonly #settled = new Set<string>();
-  readonly #settledOrder: string[] = [];
+  // A fixed ring of the last SETTLED_MEMORY identifiers: no shifting on the per-request path.
+  readonly #ring: (string | undefined)[] = new Array(SETTLED_MEMORY).fill(undefined);
+  #ringIndex = 0;
 
   /** Number of requests in flight. */
   get size(): number {
@@ -146,8 +149,10 @@ export class PendingTable {
   rememberSettled(rqi: string): void {
     if (this.#settled.has(rqi)) return;
     this.#settled.add(rqi);
-    this.#settledOrder.push(rqi);
-    if (this.#settledOrder.length > SETTLED_MEMORY) this.#settled.delete(this.#settledOrder.shift()!);
+    const evicted = this.#ring[this.#ringIndex];
+    if (evicted !== undefined) this.#settled.delete(evicted);
+    this.#ring[this.#ringIndex] = rqi;
+    this.#ringIndex = (this.#ringIndex + 1) & SETTLED_MASK;
   }
 
   /** Every in-flight request (a copy, safe to settle while iterating). */
