@@ -121,7 +121,15 @@ async function main() {
   const findingsPath = here('./findings.md');
   const extraSections = [METHOD];
   if (existsSync(findingsPath)) extraSections.push(readFileSync(findingsPath, 'utf8'));
-  writeReport(report, { jsonPath: here('./results.json'), mdPath: here('./RESULTS.md'), extraSections });
+  // bench/before.json: figures of the run before the optimisations of findings.md, kept for comparison.
+  const beforePath = here('./before.json');
+  const before = existsSync(beforePath) ? JSON.parse(readFileSync(beforePath, 'utf8')) : undefined;
+  writeReport(report, {
+    jsonPath: here('./results.json'),
+    mdPath: here('./RESULTS.md'),
+    extraSections,
+    before,
+  });
   formatMarkdown(here('./RESULTS.md'));
   for (const f of figures.filter((x) => x.target)) {
     const state = f.met === null ? 'not measured' : f.met ? 'met' : 'MISSED';

@@ -73,8 +73,58 @@ function compositionTable(compositions) {
   return lines;
 }
 
+/** Figures compared before and after an optimisation, when a `before` run is given. */
+const COMPARED = [
+  'throughput.sdkValidated.inFlight256',
+  'throughput.sdk.inFlight256',
+  'throughput.sdkValidated.inFlight16',
+  'throughput.sdkValidated.inFlight1',
+  'latency.sdkValidated.p50',
+  'latency.sdk.p50',
+  'cpuPerRequest.sdkValidated.inFlight256',
+  'cpuPerRequest.sdk.inFlight256',
+  'overhead.sdkValidated.cpuPerRequest',
+  'overhead.sdk.cpuPerRequest',
+  'notifications.cpuPerNotification',
+  'memory.heapBytesPerPending',
+];
+
+function beforeAfterTable(before, figures) {
+  if (!before?.figures) return [];
+  const old = new Map(before.figures.map((f) => [f.id, f]));
+  const ratio = (f) => (f?.ratio === null || f?.ratio === undefined ? '—' : `${f.ratio.toFixed(2)}×`);
+  const lines = [
+    '## Before / after',
+    '',
+    `Before: ${before.note}. After: this run. Ratios are SDK/baseline of the same run; see \`bench/findings.md\` for what changed.`,
+    '',
+    '| Measure | SDK before | Ratio before | SDK after | Ratio after |',
+    '|---|---:|---:|---:|---:|',
+  ];
+  for (const id of COMPARED) {
+    const now = figures.find((f) => f.id === id);
+    const then = old.get(id);
+    if (!now && !then) continue;
+    const f = now ?? then;
+    lines.push(
+      `| ${GROUP_SHORT[f.group] ?? f.group}: ${f.label} | ${num(then?.sdk, f.unit)} ${f.unit} | ${ratio(then)} | ${num(now?.sdk, f.unit)} ${f.unit} | ${ratio(now)} |`,
+    );
+  }
+  lines.push('');
+  return lines;
+}
+
+const GROUP_SHORT = {
+  throughput: 'Throughput',
+  latency: 'Latency',
+  requestCpu: 'CPU/request',
+  overhead: 'No network',
+  notifications: 'Notifications',
+  memory: 'Memory',
+};
+
 /** Render the markdown report (without the preserved tail). */
-export function renderMarkdown(report, { extraSections = [] } = {}) {
+export function renderMarkdown(report, { extraSections = [], before } = {}) {
   const { env, figures } = report;
   const out = [];
   out.push('# Benchmark results');
@@ -108,6 +158,7 @@ export function renderMarkdown(report, { extraSections = [] } = {}) {
     out.push('');
     if (group === 'bundle') out.push(...compositionTable(report.suites?.bundle?.compositions));
   }
+  out.push(...beforeAfterTable(before, figures));
   if (report.errors.length > 0) {
     out.push('## Suites that failed in this run');
     out.push('');
@@ -122,10 +173,10 @@ export function renderMarkdown(report, { extraSections = [] } = {}) {
 }
 
 /** Write both files; returns the markdown written. */
-export function writeReport(report, { jsonPath, mdPath, extraSections }) {
+export function writeReport(report, { jsonPath, mdPath, extraSections, before }) {
   writeFileSync(jsonPath, `${JSON.stringify(report, null, 2)}\n`);
   const previous = existsSync(mdPath) ? readFileSync(mdPath, 'utf8') : '';
-  const markdown = renderMarkdown(report, { extraSections }) + preservedTail(previous);
+  const markdown = renderMarkdown(report, { extraSections, before }) + preservedTail(previous);
   writeFileSync(mdPath, markdown);
   return markdown;
 }
