@@ -9,14 +9,19 @@ import type { ResourceTree } from './tree.js';
 
 /** Shared state and services of one engine, handed to operations and resource types. */
 export interface EngineCore {
+  /** The options the engine was created with. */
   readonly options: EngineOptions;
   /** SP-relative CSE-ID, e.g. `/id-in`. */
   readonly cseId: string;
   /** Clock in epoch ms. */
   now(): number;
+  /** The resource tree and its indexes. */
   readonly tree: ResourceTree;
+  /** Subscription notifications and delivery routing. */
   readonly notifier: Notifier;
+  /** Expiration deadlines (`et`, `mia`). */
   readonly expiry: ExpiryQueue;
+  /** Request queues of polling channels. */
   readonly polling: PollingChannels;
   /** Behaviour of a resource type, `undefined` when unsupported. */
   kindOf(ty: number): ResourceKind | undefined;

@@ -69,6 +69,8 @@ export class CseEngine implements Engine, EngineCore {
   readonly polling: PollingChannels;
   readonly now: () => number;
   private requestCounter = 0;
+  /** Set by close(); a later request resumes the timers (the engine may outlive one server). */
+  private closed = false;
 
   constructor(options: EngineOptions) {
     validateOptions(options);
@@ -121,6 +123,7 @@ export class CseEngine implements Engine, EngineCore {
   }
 
   close(): void {
+    this.closed = true;
     this.expiry.close();
     this.notifier.close();
     this.polling.close();
@@ -165,6 +168,10 @@ export class CseEngine implements Engine, EngineCore {
     allowNonBlocking: boolean,
     memberPolicies?: readonly string[],
   ): Promise<ResponsePrimitive> {
+    if (this.closed) {
+      this.closed = false;
+      this.expiry.resume();
+    }
     try {
       this.checkPrimitive(request);
       const originator = this.originatorOf(request, context);

@@ -15,7 +15,6 @@ export class ExpiryQueue {
   private readonly deadlines = new Map<string, number>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private armedFor = Number.POSITIVE_INFINITY;
-  private closed = false;
 
   /**
    * @param now clock in epoch ms
@@ -28,7 +27,6 @@ export class ExpiryQueue {
 
   /** Set (or move) the deadline of `key`. */
   schedule(key: string, at: number): void {
-    if (this.closed) return;
     this.deadlines.set(key, at);
     this.push({ at, key });
     this.compact();
@@ -41,11 +39,19 @@ export class ExpiryQueue {
     this.compact();
   }
 
-  /** Stop the timer; nothing expires afterwards. */
+  /**
+   * Stop the timer. Deadlines are kept: scheduling again (an engine reused after `close()`)
+   * re-arms it and overdue deadlines then expire.
+   */
   close(): void {
-    this.closed = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
+    this.armedFor = Number.POSITIVE_INFINITY;
+  }
+
+  /** Re-arm the timer after {@link close} (overdue deadlines expire promptly). */
+  resume(): void {
+    if (!this.timer) this.arm();
   }
 
   /**
@@ -63,7 +69,7 @@ export class ExpiryQueue {
     this.timer = undefined;
     this.armedFor = Number.POSITIVE_INFINITY;
     const top = this.heap[0];
-    if (!top || this.closed) return;
+    if (!top) return;
     this.armedFor = top.at;
     const delay = Math.min(Math.max(top.at - this.now(), 0), MAX_DELAY);
     this.timer = setTimeout(() => this.fire(), delay);

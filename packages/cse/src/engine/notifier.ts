@@ -162,9 +162,13 @@ export class Notifier {
     }
   }
 
-  /** Stop batch timers (pending batches are dropped). */
+  /** Stop batch timers, sending what the pending batches hold (nothing is lost on a restart). */
   close(): void {
-    for (const batch of this.batches.values()) if (batch.timer) clearTimeout(batch.timer);
+    for (const [ri, batch] of [...this.batches]) {
+      const sub = this.core.tree.byRi.get(ri);
+      if (sub) this.flush(sub);
+      else if (batch.timer) clearTimeout(batch.timer);
+    }
     this.batches.clear();
   }
 

@@ -118,14 +118,15 @@ export class PollingChannels {
     return true;
   }
 
-  /** End every poll and pending request. */
+  /**
+   * End every pending poll (empty) and stop waiting for answers. Channels and their queued
+   * requests stay, so an engine reused after `close()` keeps serving them.
+   */
   close(): void {
-    for (const channel of this.channels.values()) this.drain(channel);
-    this.channels.clear();
-    this.byOwner.clear();
+    for (const channel of this.channels.values()) this.drain(channel, false);
   }
 
-  private drain(channel: Channel): void {
+  private drain(channel: Channel, dropQueue = true): void {
     for (const waiter of channel.waiters) {
       clearTimeout(waiter.timer);
       waiter.resolve(undefined);
@@ -136,6 +137,6 @@ export class PollingChannels {
     }
     channel.waiters.length = 0;
     channel.awaiting.clear();
-    channel.queue.length = 0;
+    if (dropQueue) channel.queue.length = 0;
   }
 }

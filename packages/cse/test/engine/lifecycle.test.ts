@@ -74,3 +74,29 @@ describe('engine lifecycle and AE-to-AE requests', () => {
     expect(body(await send({ op: 2, to: '-/app/s', fr: ae })).nu).toEqual(['cse-in/app', other]);
   });
 });
+
+describe('an engine reused after close()', () => {
+  it('keeps polling channels and resumes expirations on the next request', async () => {
+    const { send, register, engine } = setup();
+    const ae = await register('app', undefined, { rr: false });
+    await send({ op: 1, to: '-/app', fr: ae, ty: 15, pc: { 'm2m:pch': { rn: 'pch' } } });
+    await send({ op: 1, to: '-/app', fr: ae, ty: 23, pc: { 'm2m:sub': { nu: [ae], enc: { net: [3] } } } });
+    await send({
+      op: 1,
+      to: '-/app',
+      fr: ae,
+      ty: 3,
+      pc: { 'm2m:cnt': { rn: 'brief', et: formatTimestamp(Date.now() + 1500) } },
+    });
+    engine.close();
+    await new Promise((r) => setTimeout(r, 2000));
+    // Nothing expired while closed; the first request afterwards resumes the timer.
+    const queued = await send({ op: 2, to: '-/app/pch/pcu', fr: ae, rqet: 5000 });
+    expect((queued.pc!['m2m:rqp'] as Record<string, any>).pc['m2m:sgn'].nev.rep['m2m:cnt'].rn).toBe('brief');
+    for (let i = 0; i < 100; i++) {
+      if ((await send({ op: 2, to: '-/app/brief', fr: ae })).rsc === 4004) return;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    throw new Error('the expired container was not removed after the engine resumed');
+  });
+});

@@ -5,7 +5,9 @@ import { fail, Rsc, show } from '../status.js';
 
 /** What an operation produced; the engine turns it into a response primitive. */
 export interface Outcome {
+  /** Response status code. */
   rsc: number;
+  /** Response content. */
   pc?: PrimitiveContent;
   /** Content status (discovery truncated by `lim`). */
   cnst?: number;
