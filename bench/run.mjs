@@ -7,7 +7,8 @@
  * Bounded: every suite has a deadline and the whole run a budget; a suite that overruns is
  * killed and reported as failed, the others still run. Load goes to 127.0.0.1 only.
  * `BENCH_SCALE=0.2` shortens every phase for a quick smoke run; `node bench/run.mjs codecs cse`
- * runs only the named suites (the report then holds only those). `BENCH_SOURCE=1` measures the
+ * runs only the named suites (the report then holds only those); `node bench/run.mjs --render` rewrites
+ * RESULTS.md from the last results.json (after editing findings.md). `BENCH_SOURCE=1` measures the
  * TypeScript sources through tsx instead of the build (for SDK work in progress; not for reports).
  */
 import { spawnSync } from 'node:child_process';
@@ -32,7 +33,7 @@ const SUITES = [
   { name: 'cse', timeoutMs: 45_000 },
 ];
 /** Hard budget for all suites together; the build runs before and is not counted here. */
-const RUN_BUDGET_MS = 120_000;
+const RUN_BUDGET_MS = 100_000;
 
 const METHOD = `## Method
 
@@ -50,16 +51,16 @@ const METHOD = `## Method
   configuration the issue sets targets for, adds receive-side schema checks of every incoming primitive and its
   \`pc\` (\`parseIncomingResponse\` + \`validateResource\`, \`bench/lib/validation.mjs\`) through the public
   \`codecs\` option.
-- **Phases.** Closed loop: N workers each awaiting one request at a time; 150 ms warm-up, 600 ms measured; three
-  rounds in alternating order, best round kept per side. Latency: 500 ms of sequential requests per round, rounds
-  pooled. Codecs: every operation measured in round-robin three times (80 ms each), best kept. Memory:
+- **Phases.** Closed loop: N workers each awaiting one request at a time; 100 ms warm-up, 500 ms measured; three
+  rounds in alternating order, best round kept per side. Latency: 400 ms of sequential requests per round, rounds
+  pooled. Codecs: every operation measured in round-robin twice (80 ms each), best kept. Memory:
   \`--expose-gc\`, heap delta after GC around issuing 10,000 requests to a peer that never answers.
 - **Noise.** Other processes share this 2-core machine; rates suffer most. CPU time per request (client process,
   user + system) and the in-process overhead suite are steadier: read those when rates disagree.
 - **Profiling.** \`node bench/profile.mjs <suite> [sdk|raw]\` runs one side of a suite under \`--cpu-prof\` and prints
   self time by package and function. \`BENCH_PACKAGES=<dir>\` measures another build laid out like \`packages/\`
   (how the before/after of \`bench/findings.md\` was taken); \`bench/experiments/\` holds the A/B scripts.
-- **Budget.** The suites take under two minutes together; \`pnpm bench\` adds the build before them.`;
+- **Budget.** The suites take about a minute together (100 s hard limit); \`pnpm bench\` adds the build before them.`;
 
 /** Lay the tables out the way the repository's formatter (biome) does, so `pnpm lint` stays clean. */
 function formatMarkdown(path) {
@@ -69,7 +70,33 @@ function formatMarkdown(path) {
   if (r.status !== 0) console.warn('bench: biome could not format RESULTS.md; run `pnpm format`');
 }
 
+/** The sections after the tables: method, then the hand-written findings. */
+function extraSections() {
+  const findingsPath = here('./findings.md');
+  return existsSync(findingsPath) ? [METHOD, readFileSync(findingsPath, 'utf8')] : [METHOD];
+}
+
+/** Write RESULTS.md (and results.json) for `report`, with the before/after table when bench/before.json exists. */
+function write(report) {
+  // bench/before.json: figures of the run before the optimisations of findings.md, kept for comparison.
+  const beforePath = here('./before.json');
+  const before = existsSync(beforePath) ? JSON.parse(readFileSync(beforePath, 'utf8')) : undefined;
+  writeReport(report, {
+    jsonPath: here('./results.json'),
+    mdPath: here('./RESULTS.md'),
+    extraSections: extraSections(),
+    before,
+  });
+  formatMarkdown(here('./RESULTS.md'));
+}
+
 async function main() {
+  if (process.argv[2] === '--render') {
+    // Re-render RESULTS.md from the last results.json (after editing findings.md); measures nothing.
+    write(JSON.parse(readFileSync(here('./results.json'), 'utf8')));
+    console.log('bench: re-rendered bench/RESULTS.md from bench/results.json');
+    return;
+  }
   const only = process.argv.slice(2);
   const unknown = only.filter((name) => !SUITES.some((s) => s.name === name));
   if (unknown.length > 0) {
@@ -80,6 +107,7 @@ async function main() {
   }
   const suites = only.length > 0 ? SUITES.filter((s) => only.includes(s.name)) : SUITES;
   const started = Date.now();
+  const loadAtStart = os.loadavg();
   const results = {};
   const errors = [];
   for (const suite of suites) {
@@ -111,26 +139,15 @@ async function main() {
       arch: process.arch,
       cpus: os.cpus().length,
       cpuModel: os.cpus()[0]?.model ?? 'unknown',
-      loadAverage: os.loadavg(),
+      loadAverage: loadAtStart,
+      loadAverageAtEnd: os.loadavg(),
       scale: SCALE,
     },
     figures,
     errors,
     suites: results,
   };
-  const findingsPath = here('./findings.md');
-  const extraSections = [METHOD];
-  if (existsSync(findingsPath)) extraSections.push(readFileSync(findingsPath, 'utf8'));
-  // bench/before.json: figures of the run before the optimisations of findings.md, kept for comparison.
-  const beforePath = here('./before.json');
-  const before = existsSync(beforePath) ? JSON.parse(readFileSync(beforePath, 'utf8')) : undefined;
-  writeReport(report, {
-    jsonPath: here('./results.json'),
-    mdPath: here('./RESULTS.md'),
-    extraSections,
-    before,
-  });
-  formatMarkdown(here('./RESULTS.md'));
+  write(report);
   for (const f of figures.filter((x) => x.target)) {
     const state = f.met === null ? 'not measured' : f.met ? 'met' : 'MISSED';
     console.log(

@@ -137,7 +137,8 @@ export function renderMarkdown(report, { extraSections = [], before } = {}) {
   out.push('');
   out.push(
     `Environment: Node ${env.node}, ${env.platform}/${env.arch}, ${env.cpus} × ${env.cpuModel}, ` +
-      `load average at start ${env.loadAverage.map((l) => l.toFixed(2)).join(' / ')}` +
+      `load average (1/5/15 min) ${env.loadAverage.map((l) => l.toFixed(2)).join(' / ')} at start` +
+      `${env.loadAverageAtEnd ? `, ${env.loadAverageAtEnd.map((l) => l.toFixed(2)).join(' / ')} at end` : ''}` +
       `${env.scale !== 1 ? `, **BENCH_SCALE=${env.scale}** (shortened phases)` : ''}; run took ${(report.durationMs / 1000).toFixed(0)} s ` +
       '(suites only, after the build).',
   );

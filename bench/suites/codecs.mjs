@@ -25,7 +25,7 @@ let sink;
  * operation's best rate: interference from other processes only ever slows a window down, and
  * interleaving spreads it over SDK and baseline alike.
  */
-const ROUNDS = 3;
+const ROUNDS = 2;
 function measureAll(ops) {
   const best = {};
   for (let round = 0; round < ROUNDS; round++) {

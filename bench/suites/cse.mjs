@@ -88,7 +88,7 @@ suiteMain(async () => {
             }
             await runDevices(devices, ms(200));
             const cpu0 = [ownCpuMs(), await childCpuMs(host.child)];
-            const r = await runDevices(devices, ms(1000));
+            const r = await runDevices(devices, ms(800));
             const cpu1 = [ownCpuMs(), await childCpuMs(host.child)];
             r.clientCpu = (cpu1[0] - cpu0[0]) / r.elapsedMs;
             r.cseCpu = (cpu1[1] - cpu0[1]) / r.elapsedMs;

@@ -11,7 +11,7 @@ import { sdkClientOptions } from '../lib/sdk-options.mjs';
 import { suiteMain } from '../lib/suite.mjs';
 
 const PENDING = 10_000;
-const ROUNDS = 2;
+const ROUNDS = 1;
 /** `BENCH_ONLY=sdk|raw` runs one side only (bench/profile.mjs uses it). */
 const ONLY = process.env.BENCH_ONLY;
 

@@ -63,8 +63,8 @@ suiteMain(async () => {
           await nextMessage(pusher.child, 'pushed', ms(200) + 10_000);
           counter.delivered = 0;
           const cpu0 = ownCpuMs();
-          pusher.child.send({ type: 'push', window: WINDOW, ms: ms(800) });
-          const r = await nextMessage(pusher.child, 'pushed', ms(800) + 10_000);
+          pusher.child.send({ type: 'push', window: WINDOW, ms: ms(600) });
+          const r = await nextMessage(pusher.child, 'pushed', ms(600) + 10_000);
           const cpuMs = ownCpuMs() - cpu0;
           if (r.error) throw new Error(`pusher: ${r.error}`);
           const result = {

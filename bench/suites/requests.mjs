@@ -68,9 +68,9 @@ suiteMain(async () => {
           who === 'raw' ? await rawContender(responder.url) : await sdkContender(responder.url, sdk);
         try {
           for (const inFlight of LEVELS) {
-            await closedLoop(contender.send, { inFlight, ms: ms(150) });
+            await closedLoop(contender.send, { inFlight, ms: ms(100) });
             const cpu0 = [ownCpuMs(), await childCpuMs(responder.child)];
-            const r = await closedLoop(contender.send, { inFlight, ms: ms(600) });
+            const r = await closedLoop(contender.send, { inFlight, ms: ms(500) });
             const cpu1 = [ownCpuMs(), await childCpuMs(responder.child)];
             // Busy share of one core: shows which side limits the rate (the client should).
             r.clientCpu = (cpu1[0] - cpu0[0]) / r.elapsedMs;
@@ -88,7 +88,7 @@ suiteMain(async () => {
             }
           }
           await sampleLatency(contender.send, { ms: ms(100) });
-          latency[who].push(...(await sampleLatency(contender.send, { ms: ms(500) })));
+          latency[who].push(...(await sampleLatency(contender.send, { ms: ms(400) })));
         } finally {
           await contender.close();
         }
