@@ -36,6 +36,7 @@ export interface InboundHost {
  */
 export class InboundDispatcher {
   readonly #host: InboundHost;
+  readonly #delivered = new DeliveredNotifications();
 
   constructor(host: InboundHost) {
     this.#host = host;
@@ -48,7 +49,18 @@ export class InboundDispatcher {
       const notifications = request.op === 5 ? notificationsOf(request.pc) : undefined;
       if (notifications && notifications.length > 0) {
         const rvi = stringOr(request.rvi, stringOr(notifications[0]!.rvi, host.releaseVersion));
+        // A CSE resends a notification whose answer it did not get (stored, then delivered on
+        // reconnect): the listeners saw it already, so answer again without emitting it twice.
+        const earlier = this.#delivered.find(request);
+        if (earlier) {
+          host.debug('notification delivered again; answered without emitting it twice', {
+            rqi: request.rqi,
+          });
+          this.#reply(conn, request, rvi, earlier.status);
+          return;
+        }
         const reply = new NotifyReply(2000);
+        this.#delivered.remember(request, reply);
         if (!host.acceptVerification && notifications.some((n) => n.vrq === true)) reply.status = 4101;
         const tasks: Promise<unknown>[] = [];
         for (let i = 0; i < notifications.length; i++) {
@@ -110,6 +122,41 @@ export class InboundDispatcher {
     } catch (error) {
       host.emitter.emit('error', error);
     }
+  }
+}
+
+/** How many notifications are remembered to recognise a redelivery. */
+const DELIVERED_MEMORY = 256;
+
+/**
+ * The last notifications emitted, by originator and `rqi`. A redelivery is the same request again:
+ * same `rqi` and same content (a CSE that restarted may reuse an `rqi` for a new notification).
+ */
+class DeliveredNotifications {
+  readonly #byKey = new Map<string, { pc: unknown; reply: NotifyReply }>();
+
+  find(request: RequestPrimitive): NotifyReply | undefined {
+    const earlier = this.#byKey.get(keyOf(request));
+    return earlier && sameContent(earlier.pc, request.pc) ? earlier.reply : undefined;
+  }
+
+  remember(request: RequestPrimitive, reply: NotifyReply): void {
+    const key = keyOf(request);
+    this.#byKey.delete(key);
+    this.#byKey.set(key, { pc: request.pc, reply });
+    if (this.#byKey.size > DELIVERED_MEMORY) this.#byKey.delete(this.#byKey.keys().next().value!);
+  }
+}
+
+function keyOf(request: RequestPrimitive): string {
+  return `${String(request.fr)}\u0000${String(request.rqi)}`;
+}
+
+function sameContent(a: unknown, b: unknown): boolean {
+  try {
+    return JSON.stringify(a) === JSON.stringify(b);
+  } catch {
+    return false;
   }
 }
 
