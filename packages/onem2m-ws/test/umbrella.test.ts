@@ -4,7 +4,7 @@
  * real CSE on 127.0.0.1, `onem2m-ws/json` refuses anything but JSON with a typed error.
  */
 import { type CseHandle, startCse } from '@onem2m-ws/cse';
-import { createClient, InvalidArgumentError, type OpenEvent } from 'onem2m-ws';
+import { createClient, InvalidArgumentError, type OpenEvent, ProtocolError } from 'onem2m-ws';
 import { createClient as createJsonClient } from 'onem2m-ws/json';
 import { createClient as createNodeClient } from 'onem2m-ws/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -62,6 +62,38 @@ describe('onem2m-ws entries', () => {
       expect(client.originator).toMatch(/^C/);
     } finally {
       await client.close();
+    }
+  });
+
+  it.each([
+    ['onem2m-ws', createClient],
+    ['onem2m-ws/json', createJsonClient],
+    ['onem2m-ws/node', createNodeClient],
+  ] as const)('%s rejects a request the spec forbids before sending it', async (_, create) => {
+    const client = create({ url: cse.url, originator: 'Cnobody' });
+    try {
+      // rcn 9 (modified attributes) is a CREATE/UPDATE result content, never a RETRIEVE one.
+      const error = await client.retrieve('cse-in', { rcn: 9 }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ProtocolError);
+      expect((error as ProtocolError).field).toBe('rcn');
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('onem2m-ws checks the resource inside pc too; onem2m-ws/json leaves that to the CSE', async () => {
+    const bad = { 'm2m:cnt': { rn: 'box', mni: 'many' } } as never;
+    const full = createClient({ url: cse.url, originator: 'Cnobody' });
+    const jsonOnly = createJsonClient({ url: cse.url, originator: 'Cnobody' });
+    try {
+      const error = await full.create('cse-in', bad).catch((e: unknown) => e);
+      expect((error as ProtocolError).field).toBe('pc.m2m:cnt.mni');
+      // Sent: the CSE answers (the originator is not registered, or the content is refused).
+      const answered = await jsonOnly.create('cse-in', bad).catch((e: unknown) => e);
+      expect(answered).not.toBeInstanceOf(ProtocolError);
+    } finally {
+      await full.close();
+      await jsonOnly.close();
     }
   });
 });

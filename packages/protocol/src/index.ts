@@ -42,6 +42,7 @@ export {
   parseIncomingResponse,
   type ResourceMode,
   validateRequest,
+  validateRequestParameters,
   validateResource,
   validateResponse,
 } from './validate.js';

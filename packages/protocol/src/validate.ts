@@ -72,8 +72,13 @@ const isObject = isObjectLike;
 const AE = 2;
 const FLEX_CONTAINER = 28;
 const CONTENT: Readonly<Record<string, Spec>> = CONTENT_SPECS;
-const REQUEST_PARAMETERS = new Set(Object.keys(REQUEST_PRIMITIVE_SPEC).map((k) => k.replace('!', '')));
-const RESPONSE_PARAMETERS = new Set(Object.keys(RESPONSE_PRIMITIVE_SPEC).map((k) => k.replace('!', '')));
+// Pure: a bundle that only validates requests (`validateRequestParameters`) drops the response spec.
+const REQUEST_PARAMETERS = /* @__PURE__ */ parameterNames(REQUEST_PRIMITIVE_SPEC);
+const RESPONSE_PARAMETERS = /* @__PURE__ */ parameterNames(RESPONSE_PRIMITIVE_SPEC);
+
+function parameterNames(spec: Readonly<Record<string, unknown>>): ReadonlySet<string> {
+  return new Set(Object.keys(spec).map((k) => k.replace('!', '')));
+}
 
 function has(p: Record<string, unknown>, key: string): boolean {
   return Object.hasOwn(p, key) && p[key] !== undefined;
@@ -179,11 +184,16 @@ function checkFilterCriteria(fc: Record<string, unknown>): void {
   if (geo !== 0 && geo !== 3) fail('fc.gmty', 'gmty, geom and gsf go together');
 }
 
-function checkRequestContent(p: RequestPrimitive, op: number, pc: Record<string, unknown>): void {
+/**
+ * The primitive-level rules of `pc` in a request (TS-0004 Table 7.2.1.1-1): exactly one member,
+ * a resource matching `ty` on CREATE and UPDATE, `m2m:atrl` on RETRIEVE, notification content on
+ * NOTIFY, nothing on DELETE. Returns the member's name; its value is checked by
+ * {@link checkRequestContent}.
+ */
+function checkRequestPc(p: RequestPrimitive, op: number, pc: Record<string, unknown>): string {
   const key = contentKeyOf(pc);
   if (key === undefined) fail('pc', 'must have exactly one member');
   const value = pc[key];
-  const prefix = `pc.${key}`;
   switch (op) {
     case Operation.Create: {
       if (NON_RESOURCE.has(key)) fail('pc', `${key} is not a resource`);
@@ -192,26 +202,33 @@ function checkRequestContent(p: RequestPrimitive, op: number, pc: Record<string,
       if (!key.startsWith('m2m:') && p.ty !== FLEX_CONTAINER) {
         fail('ty', `${key} needs ty 28`);
       }
-      checkResource(key, value, 'create', prefix);
-      return;
+      return key;
     }
     case Operation.Update:
       if (NON_RESOURCE.has(key)) fail('pc', `${key} is not a resource`);
-      checkResource(key, value, 'update', prefix);
-      return;
+      return key;
     case Operation.Retrieve:
       if (key !== 'm2m:atrl') fail('pc', 'only m2m:atrl is allowed on RETRIEVE');
-      check('S', value, prefix);
-      if ((value as unknown[]).length === 0) fail(prefix, 'needs at least one attribute');
-      return;
+      check('S', value, `pc.${key}`);
+      if ((value as unknown[]).length === 0) fail(`pc.${key}`, 'needs at least one attribute');
+      return key;
     case Operation.Notify:
       if (!NOTIFY_CONTENT.has(key)) fail('pc', `${key} is not notification content`);
-      if (key === 'm2m:sgn') checkNotification(value, prefix);
-      else if (key === 'm2m:agn') checkAggregatedNotification(value, prefix);
-      else check(specFor(key), value, prefix);
-      return;
+      return key;
     default:
-      fail('pc', 'is not permitted on DELETE');
+      return fail('pc', 'is not permitted on DELETE');
+  }
+}
+
+/** The value of the request's `pc` member against its resource or notification spec and rules. */
+function checkRequestContent(op: number, key: string, value: unknown): void {
+  const prefix = `pc.${key}`;
+  if (op === Operation.Create) checkResource(key, value, 'create', prefix);
+  else if (op === Operation.Update) checkResource(key, value, 'update', prefix);
+  else if (op === Operation.Notify) {
+    if (key === 'm2m:sgn') checkNotification(value, prefix);
+    else if (key === 'm2m:agn') checkAggregatedNotification(value, prefix);
+    else check(specFor(key), value, prefix);
   }
 }
 
@@ -228,16 +245,40 @@ function checkAggregatedNotification(value: unknown, prefix: string): void {
 }
 
 /**
- * Validate a request primitive before sending it (short names, JSON form). Checks every
- * parameter's type and the per-operation rules of TS-0004 Table 7.2.1.1-1: `ty` only and always
- * on CREATE, `pc` where mandatory and with exactly one member matching `ty`, no `fc` on CREATE
- * or NOTIFY, `rcn` valid for the operation, `rt.nu` only with `rtv` 2, `rvi` a string,
- * `cr` null on CREATE, mandatory attributes present and read-only ones absent, and more.
+ * Validate the parameters of a request primitive before sending it (short names, JSON form):
+ * every parameter's type and the per-operation rules of TS-0004 Table 7.2.1.1-1 — `ty` only and
+ * always on CREATE, `pc` where mandatory and with exactly one member matching `ty`, no `fc` on
+ * CREATE or NOTIFY, `rcn` valid for the operation, `rt.nu` only with `rtv` 2, `rvi` a string, and
+ * more. The resource representation inside `pc` is not looked into: {@link validateRequest} does
+ * that too. This is what the JSON-only `createClient` of `onem2m-ws/json` checks, leaving the
+ * resource specs out of its bundle.
+ *
+ * @returns the same object, typed.
+ * @throws {ProtocolError} `INVALID_PRIMITIVE` with `field` naming the offending member.
+ */
+export function validateRequestParameters(p: unknown): RequestPrimitive {
+  checkRequestParameters(p);
+  return p as RequestPrimitive;
+}
+
+/**
+ * Validate a request primitive before sending it (short names, JSON form): the parameters, as
+ * {@link validateRequestParameters} does, and the content of `pc` — the resource's attribute
+ * types, `cr` null on CREATE, mandatory attributes present and read-only ones absent, a
+ * notification's shape — as {@link validateResource} does.
  *
  * @returns the same object, typed.
  * @throws {ProtocolError} `INVALID_PRIMITIVE` with `field` naming the offending member.
  */
 export function validateRequest(p: unknown): RequestPrimitive {
+  const key = checkRequestParameters(p);
+  const req = p as RequestPrimitive;
+  if (key !== undefined) checkRequestContent(req.op, key, req.pc![key]);
+  return req;
+}
+
+/** The parameter checks of a request; returns the name of the `pc` member, if any. */
+function checkRequestParameters(p: unknown): string | undefined {
   if (!isObject(p)) fail('', 'a request primitive must be an object');
   checkKnownKeys(p, REQUEST_PARAMETERS, 'request');
   if (typeof p.rvi === 'number') fail('rvi', 'must be a string ("3"), not a number');
@@ -257,12 +298,13 @@ export function validateRequest(p: unknown): RequestPrimitive {
     fail('ty', 'is only permitted on CREATE');
   }
 
+  let key: string | undefined;
   if (req.pc === undefined) {
     if (op === Operation.Create || op === Operation.Update || op === Operation.Notify) {
       fail('pc', 'is mandatory for this operation');
     }
   } else {
-    checkRequestContent(req, op, req.pc);
+    key = checkRequestPc(req, op, req.pc);
   }
 
   if (req.fc !== undefined) {
@@ -292,14 +334,14 @@ export function validateRequest(p: unknown): RequestPrimitive {
     if (req.sqi && req.rcn !== 10) fail('rcn', 'must be 10 with sqi');
   }
   if (op === Operation.Notify) {
-    for (const key of ['rp', 'grtm', 'asi', 'aus', 'auri'])
-      if (has(p, key)) fail(key, 'is not permitted on NOTIFY');
+    for (const name of ['rp', 'grtm', 'asi', 'aus', 'auri'])
+      if (has(p, name)) fail(name, 'is not permitted on NOTIFY');
   }
   const ec = req.ec;
   if (ec !== undefined && !(ec >= 2 && ec <= 4) && !(ec >= 100 && ec <= 999)) {
     fail('ec', 'must be 2..4 or 100..999');
   }
-  return req;
+  return key;
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   parseIncomingRequest,
   parseIncomingResponse,
   validateRequest,
+  validateRequestParameters,
   validateResource,
   validateResponse,
 } from '../src/validate.js';
@@ -827,6 +828,33 @@ describe('validateRequest rejects what the spec forbids, naming the field', () =
           expect(e).toBeInstanceOf(ProtocolError);
         }
       }),
+    );
+  });
+});
+
+describe('validateRequestParameters checks the parameters, not the resource inside pc', () => {
+  for (const rule of requestRules) {
+    it(rule.name, () => {
+      fc.assert(
+        fc.property(rule.arb, (valid) => {
+          const r = structuredClone(valid);
+          rule.mutate(r);
+          const expected = typeof rule.field === 'string' ? rule.field : rule.field(r);
+          // A fault inside the resource or notification (pc.m2m:cnt.mni) is validateRequest's alone.
+          const inContent = expected.startsWith('pc.') && !expected.startsWith('pc.m2m:atrl');
+          expect(fieldOf(() => validateRequestParameters(r))).toBe(inContent ? undefined : expected);
+        }),
+        { numRuns: 30 },
+      );
+    });
+  }
+
+  it('accepts every generated valid request', () => {
+    fc.assert(
+      fc.property(anyReq, (r) => {
+        expect(fieldOf(() => validateRequestParameters(r))).toBeUndefined();
+      }),
+      { numRuns: 200 },
     );
   });
 });

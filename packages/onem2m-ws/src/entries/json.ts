@@ -1,9 +1,11 @@
 /**
  * `onem2m-ws/json`: the same API as `onem2m-ws`, with a `createClient` that only speaks JSON.
- * CBOR and XML codecs (and cbor-x / txml) stay out of the bundle of an application importing this.
+ * The CBOR and XML codecs (and txml) stay out of the bundle of an application importing this, and
+ * so do the resource specs: requests are checked with `validateRequestParameters`.
  * @packageDocumentation
  */
 import { type Client, type ClientOptions, createClient as createCoreClient } from '@onem2m-ws/client';
+import { validateRequestParameters } from '@onem2m-ws/protocol';
 import { jsonCodec } from '@onem2m-ws/protocol/json';
 
 export * from '@onem2m-ws/client';
@@ -21,7 +23,12 @@ export { jsonCodec };
 /**
  * Creates a client that speaks JSON only. Asking it for `serializations: ['cbor']` fails with the
  * client's error for an unavailable codec; import `createClient` from `onem2m-ws` for CBOR and XML.
+ *
+ * Every request is checked before it is sent with `validateRequestParameters`: the parameters
+ * and the per-operation rules of the spec (a request the spec forbids is rejected and nothing is
+ * sent); the attributes of the resource inside `pc` are left to the CSE. Pass
+ * `validateRequest` from `onem2m-ws` in the options to check those too.
  */
 export function createClient(options: ClientOptions): Client {
-  return createCoreClient({ codecs: [jsonCodec], ...options });
+  return createCoreClient({ codecs: [jsonCodec], validateRequest: validateRequestParameters, ...options });
 }
