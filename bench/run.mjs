@@ -53,7 +53,8 @@ const METHOD = `## Method
   \`codecs\` option.
 - **Phases.** Closed loop: N workers each awaiting one request at a time; 100 ms warm-up, 500 ms measured; three
   rounds in alternating order, best round kept per side. Latency: 400 ms of sequential requests per round, rounds
-  pooled. Codecs: every operation measured in round-robin twice (80 ms each), best kept. Memory:
+  pooled. Codecs: every operation measured in round-robin twice (80 ms each), best kept, counted per CPU-second of the
+  process (time spent descheduled by other load does not count). Memory:
   \`--expose-gc\`, heap delta after GC around issuing 10,000 requests to a peer that never answers.
 - **Noise.** Other processes share this 2-core machine; rates suffer most. CPU time per request (client process,
   user + system) and the in-process overhead suite are steadier: read those when rates disagree.
