@@ -10,6 +10,7 @@
  * runs only the named suites (the report then holds only those); `node bench/run.mjs --render` rewrites
  * RESULTS.md from the last results.json (after editing findings.md). `BENCH_SOURCE=1` measures the
  * TypeScript sources through tsx instead of the build (for SDK work in progress; not for reports).
+ * The report writer has its own checks: `node --test bench/test/`.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
