@@ -30,7 +30,7 @@ import { Emitter, type Listener, type Unsubscribe } from './events.js';
 import { Negotiator } from './handshake.js';
 import { InboundDispatcher } from './inbound.js';
 import { OfflineQueue } from './offline-queue.js';
-import { type PendingOwner, PendingRequest, PendingTable } from './pending-requests.js';
+import { DeadlineList, type PendingOwner, PendingRequest, PendingTable } from './pending-requests.js';
 import { backoffDelay, type ReconnectPolicy, reconnectPolicy } from './reconnect.js';
 import { type RegisterOptions, Registrar, type RegistrationResult } from './registration.js';
 import { applyRequestOptions, type RequestOptions } from './request-options.js';
@@ -90,6 +90,7 @@ export class OneM2MClient implements ConnectionOwner, PendingOwner {
   readonly #negotiator: Negotiator;
   readonly #emitter: Emitter<ClientEvents>;
   readonly #pending = new PendingTable();
+  readonly #deadlines = new DeadlineList();
   readonly #queue: OfflineQueue;
   readonly #rqi = new RqiGenerator();
   readonly #requestTimeout: number;
@@ -439,6 +440,7 @@ export class OneM2MClient implements ConnectionOwner, PendingOwner {
       );
     }
     this.#rejectConnectWaiters(new ConnectionError(CLIENT_CLOSED, { code: 'CLIENT_CLOSED' }));
+    this.#deadlines.clear();
     for (const handle of this.#subscriptions.all()) handle.end('client-closed');
     const conn = this.#conn;
     this.#conn = undefined;
@@ -496,6 +498,13 @@ export class OneM2MClient implements ConnectionOwner, PendingOwner {
       const timeout =
         options.timeout === undefined ? this.#requestTimeout : positive(options.timeout, 'timeout');
       entry.timeoutAt = now + timeout;
+      if (
+        options.timeout === undefined &&
+        primitive.rqet === undefined &&
+        timeout !== Number.POSITIVE_INFINITY
+      ) {
+        entry.deadlines = this.#deadlines;
+      }
       if (primitive.rqet !== undefined) {
         const deadline = parseAbsRelTimestamp(primitive.rqet, 'rqet', now);
         entry.expireAt = deadline.at;

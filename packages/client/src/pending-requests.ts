@@ -48,6 +48,15 @@ export class PendingRequest {
   connection: unknown;
   signal: AbortSignal | undefined;
   timer: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * The client's shared deadline list, for requests with the client's default timeout and no
+   * `rqet`: their deadlines come in call order, so one timer serves them all.
+   */
+  deadlines: DeadlineList | undefined;
+  /** Links of the deadline list. */
+  prev: PendingRequest | undefined;
+  next: PendingRequest | undefined;
+  linked = false;
 
   constructor(
     primitive: RequestPrimitive,
@@ -73,6 +82,10 @@ export class PendingRequest {
 
   /** (Re)arms the timer for the earliest relevant deadline. */
   arm(now: number): void {
+    if (this.deadlines) {
+      this.deadlines.add(this);
+      return;
+    }
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
     const at = this.state === 'queued' ? Math.min(this.timeoutAt, this.expireAt) : this.timeoutAt;
@@ -84,6 +97,7 @@ export class PendingRequest {
   /** Marks the request settled and releases its timer and signal listener. */
   release(): void {
     this.state = 'settled';
+    if (this.linked) this.deadlines!.remove(this);
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
     if (this.signal) this.signal.removeEventListener('abort', this);
@@ -103,6 +117,64 @@ function fireTimer(entry: PendingRequest): void {
     return;
   }
   entry.owner.onTimer(entry);
+}
+
+/**
+ * Requests ordered by deadline, with one timer for the earliest. Only requests whose deadlines
+ * arrive in insertion order belong here (the client's default timeout, counted from the call), so
+ * adding and removing are O(1) and a response costs no timer operation: the timer is re-armed
+ * only when it fires. It may outlive the last request by up to one timeout; `clear()` stops it.
+ */
+export class DeadlineList {
+  #head: PendingRequest | undefined;
+  #tail: PendingRequest | undefined;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Appends `entry` (no-op when it is already in the list). */
+  add(entry: PendingRequest): void {
+    if (entry.linked) return;
+    entry.linked = true;
+    entry.prev = this.#tail;
+    entry.next = undefined;
+    if (this.#tail) this.#tail.next = entry;
+    else this.#head = entry;
+    this.#tail = entry;
+    if (this.#timer === undefined) this.#arm(entry.timeoutAt);
+  }
+
+  /** Unlinks `entry`. */
+  remove(entry: PendingRequest): void {
+    if (!entry.linked) return;
+    entry.linked = false;
+    if (entry.prev) entry.prev.next = entry.next;
+    else this.#head = entry.next;
+    if (entry.next) entry.next.prev = entry.prev;
+    else this.#tail = entry.prev;
+    entry.prev = undefined;
+    entry.next = undefined;
+  }
+
+  /** Stops the timer (the client closed; every entry was settled). */
+  clear(): void {
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#timer = undefined;
+  }
+
+  #arm(at: number): void {
+    this.#timer = setTimeout(this.#fire, Math.min(Math.max(0, at - Date.now()), MAX_TIMER));
+  }
+
+  readonly #fire = (): void => {
+    this.#timer = undefined;
+    const now = Date.now();
+    let entry = this.#head;
+    while (entry !== undefined && entry.timeoutAt <= now) {
+      this.remove(entry);
+      entry.owner.onTimer(entry);
+      entry = this.#head;
+    }
+    if (entry !== undefined) this.#arm(entry.timeoutAt);
+  };
 }
 
 /** How many settled identifiers are remembered to classify late/duplicate responses. */

@@ -85,6 +85,27 @@ describe('rqi correlation', () => {
     await client.close();
   });
 
+  it('times out every unanswered request sharing the default timeout, and only those', async () => {
+    const { client, server } = memoryClient({ originator: 'Cabc', requestTimeout: 40 });
+    const first = client.retrieve('-/1');
+    const second = client.retrieve('-/2');
+    const third = client.retrieve('-/3');
+    const conn = await server.nextConnection();
+    await nextRequest(conn);
+    const q2 = await nextRequest(conn);
+    await nextRequest(conn);
+    answer(conn, q2, 2000);
+    await expect(second).resolves.toMatchObject({ rsc: 2000 });
+    await expect(first).rejects.toBeInstanceOf(TimeoutError);
+    await expect(third).rejects.toBeInstanceOf(TimeoutError);
+    expect(client.inFlightRequests).toBe(0);
+    // A later request gets its own full timeout from the same shared timer.
+    const later = client.retrieve('-/4');
+    answer(conn, await nextRequest(conn), 2000);
+    await expect(later).resolves.toMatchObject({ rsc: 2000 });
+    await client.close();
+  });
+
   it('aborts in flight and before sending with AbortError', async () => {
     const { client, server } = memoryClient({ originator: 'Cabc' });
     const controller = new AbortController();
