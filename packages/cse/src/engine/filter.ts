@@ -22,7 +22,7 @@ export interface ParsedFilter {
 }
 
 const HANDLING = new Set(['fu', 'fo', 'lim', 'ofst', 'lvl', 'arp']);
-const UNSUPPORTED = new Set(['lbq', 'smf', 'cfs', 'cfq', 'gmty', 'geom', 'gsf', 'aq']);
+const UNSUPPORTED = new Set(['smf', 'cfs', 'cfq', 'gmty', 'geom', 'gsf', 'aq']);
 
 function toList(value: unknown, key: string, check: (v: unknown) => boolean): unknown[] {
   const list = Array.isArray(value) ? value : [value];
@@ -164,6 +164,12 @@ function condition(key: string, value: unknown, knownAttributes: ReadonlySet<str
         Array.isArray(r?.parent?.attrs.lbl) &&
         (r.parent.attrs.lbl as unknown[]).some((l) => list.includes(l));
     }
+    case 'lbq': {
+      if (typeof value !== 'string') fail(Rsc.BAD_REQUEST, "filter criterion 'lbq' must be a string");
+      const query = labelsQuery(value);
+      return (a) =>
+        query(Array.isArray(a.lbl) ? a.lbl.filter((l): l is string => typeof l === 'string') : []);
+    }
     case 'atr': {
       const pairs = attributePairs(value, key);
       return (a) => pairs.some((p) => valueMatches(a[p.nm], p.val));
@@ -286,4 +292,60 @@ function relative(from: Resource, path: string): Resource | undefined {
     } else r = r.children.get(segment);
   }
   return r;
+}
+
+/** Split labels into key → values (`key:value`; a bare `key` has the value ''). */
+function labelMap(labels: readonly string[]): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const label of labels) {
+    const colon = label.indexOf(':');
+    const key = colon < 0 ? label : label.slice(0, colon);
+    const list = map.get(key) ?? [];
+    list.push(colon < 0 ? '' : label.slice(colon + 1));
+    map.set(key, list);
+  }
+  return map;
+}
+
+/**
+ * labelsQuery (TS-0004 §7.3.3.17.16): `key`, `NT key`, `key EQ v` (or `key:v`), `key NE v`,
+ * `key IN (a, b)`, `key NI (a, b)`. 4000 for anything else.
+ */
+function labelsQuery(text: string): (labels: readonly string[]) => boolean {
+  const q = text.trim();
+  let m = /^NT\s+(\S+)$/.exec(q);
+  if (m) {
+    const key = m[1]!;
+    return (labels) => !labelMap(labels).has(key);
+  }
+  const eq = /^(\S+)\s+(EQ|NE)\s+(\S+)$/.exec(q);
+  const colon = /^([^:\s]+):(\S+)$/.exec(q);
+  const parts = eq ? [eq[1]!, eq[2]!, eq[3]!] : colon ? [colon[1]!, 'EQ', colon[2]!] : undefined;
+  if (parts) {
+    const [key, op, v] = parts as [string, string, string];
+    return (labels) => {
+      const values = labelMap(labels).get(key);
+      if (!values) return false;
+      return op === 'EQ' ? values.includes(v) : !values.includes(v);
+    };
+  }
+  m = /^(\S+)\s+(IN|NI)\s*\((.*)\)$/.exec(q);
+  if (m) {
+    const [, key, op, list] = m as unknown as [string, string, string, string];
+    const wanted = list
+      .split(',')
+      .map((v) => v.trim())
+      .filter((v) => v !== '');
+    return (labels) => {
+      const values = labelMap(labels).get(key);
+      if (!values) return false;
+      const hit = values.some((v) => wanted.includes(v));
+      return op === 'IN' ? hit : !hit;
+    };
+  }
+  if (/^[^\s:()]+$/.test(q)) return (labels) => labelMap(labels).has(q);
+  fail(
+    Rsc.BAD_REQUEST,
+    `labelsQuery '${q}' is not an expression this CSE understands (key, NT key, key EQ v, key NE v, key IN (a, b), key NI (a, b))`,
+  );
 }

@@ -55,8 +55,8 @@ export interface ResourceKind {
   created?(core: EngineCore, resource: Resource): void;
   /** Validate an update and adjust `next`; may reject with a RequestError. */
   update?(core: EngineCore, input: UpdateInput): void | Promise<void>;
-  /** Runs after an update was applied. */
-  updated?(core: EngineCore, resource: Resource): void;
+  /** Runs after an update was applied; `changes` is the validated request content. */
+  updated?(core: EngineCore, resource: Resource, changes: Record<string, unknown>): void;
   /** Runs when the resource leaves the tree (deletion, cascade or expiry). */
   removed?(core: EngineCore, resource: Resource): void;
 }

@@ -118,3 +118,18 @@ describe('container and contentInstance', () => {
     );
   });
 });
+
+describe('disableRetrieval (disr)', () => {
+  it('deletes existing instances when switched on and refuses retrieving new ones with 4005', async () => {
+    const { cin, send, ae } = await withContainer();
+    await cin('before');
+    const rsp = await send({ op: 3, to: 'cse-in/app/data', fr: ae, pc: { 'm2m:cnt': { disr: true } } });
+    expect(body(rsp)).toMatchObject({ disr: true, cni: 0, cbs: 0 });
+    const created = await cin('after');
+    expect(created.rsc).toBe(2001);
+    expect((await send({ op: 2, to: 'cse-in/app/data/la', fr: ae })).rsc).toBe(4005);
+    expect((await send({ op: 2, to: body(created).ri, fr: ae })).rsc).toBe(4005);
+    await send({ op: 3, to: 'cse-in/app/data', fr: ae, pc: { 'm2m:cnt': { disr: false } } });
+    expect(body(await send({ op: 2, to: 'cse-in/app/data/la', fr: ae })).con).toBe('after');
+  });
+});

@@ -134,3 +134,21 @@ describe('discovery with applyRelativePath (arp)', () => {
     expect((await discover({ arp: '/abs' })).rsc).toBe(4000);
   });
 });
+
+describe('discovery with labelsQuery (lbq)', () => {
+  it('evaluates key, NT, EQ / key:value, NE, IN and NI expressions', async () => {
+    const { uril, discover } = await world();
+    expect(await uril({ lbq: 'room' })).toEqual([
+      'cse-in/app/kitchen',
+      'cse-in/app/kitchen/c2',
+      'cse-in/app/hall',
+    ]);
+    expect(await uril({ lbq: 'NT room', ty: [3] })).toEqual([]);
+    expect(await uril({ lbq: 'room EQ hall' })).toEqual(['cse-in/app/hall']);
+    expect(await uril({ lbq: 'room:hall' })).toEqual(['cse-in/app/hall']);
+    expect(await uril({ lbq: 'room NE hall', ty: [3] })).toEqual(['cse-in/app/kitchen']);
+    expect(await uril({ lbq: 'room IN (hall, attic)' })).toEqual(['cse-in/app/hall']);
+    expect(await uril({ lbq: 'room NI (hall)', ty: [3] })).toEqual(['cse-in/app/kitchen']);
+    expect((await discover({ lbq: 'room EQ' })).rsc).toBe(4000);
+  });
+});

@@ -88,6 +88,9 @@ export async function retrieve(core: EngineCore, input: OperationInput): Promise
     target.virtual === 'la' || target.virtual === 'ol'
       ? instanceOf(target.resource, target.virtual)
       : target.resource;
+  if (resource.ty === 4 && resource.parent?.attrs.disr === true) {
+    fail(Rsc.OPERATION_NOT_ALLOWED, `the container '${resource.parent.path}' has disableRetrieval set`);
+  }
   const filter = parseFilter(request.fc, knownAttributeNames);
   if (filter.fu === 1) return discovery(core, input, resource);
   requirePrivilege(core, resource, originator, Acop.RETRIEVE, input.memberPolicies);

@@ -61,7 +61,7 @@ export async function update(core: EngineCore, input: OperationInput): Promise<O
       core.expiry.schedule(resource.ri, expiresAt);
     }
   }
-  kind.updated?.(core, resource);
+  kind.updated?.(core, resource, content);
   const modified: Record<string, unknown> = { ...content, lt: next.lt };
   if (kind.stateTag) modified.st = next.st;
   core.notifier.updated(resource, modified);

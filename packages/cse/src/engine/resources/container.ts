@@ -26,7 +26,10 @@ export const containerKind: ResourceKind = {
     attrs.cni = 0;
     attrs.cbs = 0;
   },
-  updated(core, resource) {
+  updated(core, resource, changes) {
+    // TS-0001 §9.6.6: switching disableRetrieval on deletes the existing contentInstances.
+    if (changes.disr === true)
+      for (const instance of [...(resource.instances ?? [])]) core.removeResource(instance, core.cseId);
     rescheduleInstances(core, resource);
     enforceLimits(core, resource);
   },
