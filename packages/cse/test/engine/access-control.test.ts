@@ -128,3 +128,15 @@ describe('access control contexts (acco)', () => {
     expect((await t.send({ op: 2, to: '-/owner/data', fr: guest })).rsc).toBe(4103);
   });
 });
+
+describe('child lists under access control', () => {
+  it('lists only the children the originator may retrieve', async () => {
+    const { send, guest, owner } = await world();
+    const mine = await send({ op: 2, to: 'cse-in', fr: guest, rcn: 6 });
+    expect((mine.pc!['m2m:rrl'] as { rrf: { nm: string }[] }).rrf.map((r) => r.nm)).toEqual(['guest']);
+    const all = await send({ op: 2, to: 'cse-in', fr: owner, rcn: 4 });
+    expect((all.pc!['m2m:cb'] as Record<string, any>)['m2m:ae'].map((a: { rn: string }) => a.rn)).toEqual([
+      'owner',
+    ]);
+  });
+});

@@ -16,7 +16,11 @@ export function idOf(resource: Resource, drt: number | undefined): string {
   return drt === 2 ? resource.ri : resource.path;
 }
 
-/** Whether `originator` sees `child` in child lists: `<request>` resources only for their originator. */
+/**
+ * Whether `originator` sees `child` in child lists and discovery results: it needs the privilege
+ * for `op` on it (RETRIEVE for rcn 4/5/6/8, DISCOVERY for discovery); `<request>` resources are
+ * visible to their originator only.
+ */
 export function visibleTo(
   core: EngineCore,
   child: Resource,
@@ -24,7 +28,7 @@ export function visibleTo(
   op: number = Acop.RETRIEVE,
 ): boolean {
   if (child.ty === 17) return child.creator === originator || originator === core.cseId;
-  return op === Acop.RETRIEVE || hasPrivilege(core, child, originator, op);
+  return hasPrivilege(core, child, originator, op);
 }
 
 function selectedChildren(
