@@ -182,7 +182,11 @@ export class CseEngine implements Engine, EngineCore {
       const input: OperationInput = memberPolicies
         ? { request, context, originator, target, memberPolicies }
         : { request, context, originator, target };
-      return this.respond(request, await this.dispatch(input));
+      const outcome = await this.dispatch(input);
+      if (outcome.rsc < 4000 && !target.virtual && target.resource.alive) {
+        this.notifier.operation(target.resource, request.op, originator);
+      }
+      return this.respond(request, outcome);
     } catch (error) {
       return this.errorResponse(request, error);
     }

@@ -19,14 +19,16 @@ interface Batch {
 
 /** A resource event for subscriptions (TS-0004 §7.5.1.2.2). */
 interface ResourceEvent {
-  /** m2m:notificationEventType. */
-  net: 1 | 2 | 3 | 4;
+  /** m2m:notificationEventType; 0 for an operation-monitor event, which carries `om` instead. */
+  net: 0 | 1 | 2 | 3 | 4;
   /** The resource the notification represents (the subscribed one, or the child for net 3/4). */
   subject: Resource;
   /** Its representation at the time of the event. */
   attrs: Record<string, unknown>;
   /** For net 1: the attributes the update changed (short names → new values). */
   modified?: Record<string, unknown>;
+  /** For an operation-monitor event (net 0): the operation and its originator. */
+  om?: { op: number; or: string };
 }
 
 /**
@@ -63,6 +65,32 @@ export class Notifier {
   childDeleted(parent: Resource, child: Resource, attrs: Record<string, unknown>): void {
     if (parent.subscriptions.size === 0) return;
     this.fire(parent, { net: 4, subject: child, attrs });
+  }
+
+  /**
+   * An operation `op` by `originator` succeeded on `resource`: subscriptions with a matching
+   * operation monitor (`enc.om`: `ops` bit mask and / or originator `or`) are notified with
+   * `nev.om` = `{op, or}` and the resource's representation.
+   */
+  operation(resource: Resource, op: number, originator: string): void {
+    if (resource.subscriptions.size === 0) return;
+    const bit = 1 << (op - 1);
+    for (const sub of [...resource.subscriptions]) {
+      const om = (sub.attrs.enc as { om?: { ops?: number; or?: string }[] } | undefined)?.om;
+      if (!sub.alive || !Array.isArray(om)) continue;
+      const hit = om.some(
+        (m) =>
+          (m.ops === undefined || (m.ops & bit) !== 0) &&
+          (m.or === undefined || normalizeOriginator(m.or, this.core.cseId) === originator),
+      );
+      if (hit)
+        this.notify(sub, {
+          net: 0,
+          subject: resource,
+          attrs: representation(resource),
+          om: { op, or: originator },
+        });
+    }
   }
 
   /**
@@ -199,7 +227,8 @@ export class Notifier {
 
   private matches(sub: Resource, event: ResourceEvent): boolean {
     const enc = (sub.attrs.enc as Record<string, unknown> | undefined) ?? {};
-    const net = (enc.net as number[] | undefined) ?? [1];
+    // Default net is Update_of_Resource, unless the subscription only monitors operations.
+    const net = (enc.net as number[] | undefined) ?? (enc.om ? [] : [1]);
     if (!net.includes(event.net)) return false;
     const chty = enc.chty as number[] | undefined;
     if ((event.net === 3 || event.net === 4) && chty && chty.length > 0 && !chty.includes(event.subject.ty))
@@ -217,10 +246,8 @@ export class Notifier {
     else if (nct === 2 && event.net === 1 && event.modified)
       rep = { [event.subject.qn]: cloneJson(event.modified) };
     else rep = { [event.subject.qn]: event.attrs };
-    const sgn: Record<string, unknown> = {
-      nev: { rep, net: event.net },
-      sur: this.subscriptionReference(sub.ri),
-    };
+    const nev: Record<string, unknown> = event.om ? { rep, om: event.om } : { rep, net: event.net };
+    const sgn: Record<string, unknown> = { nev, sur: this.subscriptionReference(sub.ri) };
     if (sub.attrs.cr !== undefined) sgn.cr = sub.attrs.cr;
 
     const bn = sub.attrs.bn as { num?: number; dur?: string } | undefined;

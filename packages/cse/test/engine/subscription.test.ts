@@ -162,3 +162,32 @@ describe('notification targets', () => {
     ]);
   });
 });
+
+describe('operation monitor (enc.om)', () => {
+  it('notifies operations matching ops and or, with nev.om', async () => {
+    const { subscribe, send, sink, ae, register } = await world();
+    const other = await register('other');
+    const acp = body(
+      await send({
+        op: 1,
+        to: '-/app',
+        fr: ae,
+        ty: 1,
+        pc: {
+          'm2m:acp': { pv: { acr: [{ acor: [other], acop: 2 }] }, pvs: { acr: [{ acor: [ae], acop: 63 }] } },
+        },
+      }),
+    );
+    await send({ op: 3, to: 'cse-in/app/data', fr: ae, pc: { 'm2m:cnt': { acpi: [acp.ri] } } });
+    await subscribe({ enc: { om: [{ ops: 2, or: other }] } });
+    await send({ op: 2, to: 'cse-in/app/data', fr: ae });
+    await send({ op: 3, to: 'cse-in/app/data', fr: ae, pc: { 'm2m:cnt': { lbl: ['x'] } } });
+    expect(sink.events(ae)).toHaveLength(0);
+    await send({ op: 2, to: 'cse-in/app/data', fr: other });
+    const events = sink.events(ae);
+    expect(events).toHaveLength(1);
+    expect(events[0]!.nev.om).toEqual({ op: 2, or: other });
+    expect(events[0]!.nev.rep['m2m:cnt'].rn).toBe('data');
+    expect((await subscribe({ enc: { om: [{ ops: 99 }] } })).rsc).toBe(4000);
+  });
+});

@@ -41,8 +41,19 @@ function checkEnc(enc: Record<string, unknown>): void {
       fail(Rsc.BAD_REQUEST, `'enc.${key}' must be a non-negative integer`);
     }
   }
-  if (enc.om !== undefined || enc.md !== undefined)
-    fail(Rsc.NOT_IMPLEMENTED, "'enc.om' and 'enc.md' are not supported by this CSE");
+  if (enc.om !== undefined) {
+    const ok =
+      Array.isArray(enc.om) &&
+      enc.om.every((m: { ops?: unknown; or?: unknown }) => {
+        if (typeof m !== 'object' || m === null) return false;
+        const opsOk =
+          m.ops === undefined ||
+          (Number.isInteger(m.ops) && (m.ops as number) >= 1 && (m.ops as number) <= 63);
+        return opsOk && (m.or === undefined || typeof m.or === 'string');
+      });
+    if (!ok) fail(Rsc.BAD_REQUEST, "'enc.om' must be a list of {ops?: operations bit mask, or?: originator}");
+  }
+  if (enc.md !== undefined) fail(Rsc.NOT_IMPLEMENTED, "'enc.md' (missing data) is not supported by this CSE");
 }
 
 function checkCommon(content: Record<string, unknown>): void {
