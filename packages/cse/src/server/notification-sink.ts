@@ -8,6 +8,9 @@ import { isWebSocketUrl, originatorKey } from './originator-id.js';
 import type { RequestOutcome } from './pending-requests.js';
 import type { UrlDelivery } from './url-delivery.js';
 
+/** Stored requests sent at once when an AE comes back (their answers are awaited per window). */
+const DRAIN_WINDOW = 64;
+
 /** What the sink needs from the rest of the server. */
 export interface SinkDependencies {
   cseId: string;
@@ -90,17 +93,28 @@ export class ServerNotificationSink implements NotificationSink {
       for (;;) {
         const entries = this.#deps.store.take(originator);
         if (entries.length === 0) return;
-        for (let i = 0; i < entries.length; i++) {
-          const entry = entries[i] as StoredRequest;
-          if (entry.expiresAt <= this.#deps.now()) continue;
-          const outcome = connection.isOpen
-            ? await connection.request(entry.request, entry.timeoutMs ?? this.#deps.requestTimeoutMs)
-            : ({ status: 'closed' } as const);
-          if (outcome.status === 'closed') {
-            this.#deps.store.restore(originator, entries.slice(i));
+        // Pipelined a window at a time (the socket keeps their order): one round trip per stored
+        // request would fall behind an AE's live notifications, which queue behind the drain, and
+        // the bounded store would then drop them although the AE is connected.
+        for (let start = 0; start < entries.length; start += DRAIN_WINDOW) {
+          const now = this.#deps.now();
+          const window = entries.slice(start, start + DRAIN_WINDOW).filter((e) => e.expiresAt > now);
+          const outcomes = await Promise.all(
+            window.map((entry: StoredRequest) =>
+              connection.isOpen
+                ? connection.request(entry.request, entry.timeoutMs ?? this.#deps.requestTimeoutMs)
+                : Promise.resolve({ status: 'closed' } as const),
+            ),
+          );
+          const undelivered = window.filter((_, j) => outcomes[j]!.status === 'closed');
+          window.forEach((entry, j) => {
+            if (outcomes[j]!.status !== 'closed')
+              this.#logOutcome(originator, entry.request, outcomes[j]!, 'stored ');
+          });
+          if (undelivered.length > 0) {
+            this.#deps.store.restore(originator, [...undelivered, ...entries.slice(start + DRAIN_WINDOW)]);
             return;
           }
-          this.#logOutcome(originator, entry.request, outcome, 'stored ');
         }
       }
     } catch (err) {

@@ -14,6 +14,8 @@ export class CodecSocket {
   readonly inbound: Record<string, any>[] = [];
   /** Answer CSE-originated requests with 2000 (false: never answer, a stalled AE). */
   answerRequests = true;
+  /** Answer CSE-originated requests after this many ms (an AE doing some work per notification). */
+  answerDelayMs = 0;
   /** Called with each CSE-originated request before it is answered. */
   onRequest: ((request: Record<string, any>) => void) | undefined;
   readonly #waiters = new Map<string, (response: Record<string, any>) => void>();
@@ -41,8 +43,12 @@ export class CodecSocket {
       if (typeof message.op === 'number') {
         this.inbound.push(message);
         this.onRequest?.(message);
-        if (this.answerRequests && this.open)
-          this.send({ rsc: 2000, rqi: message.rqi, rvi: message.rvi ?? '3' });
+        if (!this.answerRequests) return;
+        const answer = () => {
+          if (this.open) this.send({ rsc: 2000, rqi: message.rqi, rvi: message.rvi ?? '3' });
+        };
+        if (this.answerDelayMs > 0) setTimeout(answer, this.answerDelayMs);
+        else answer();
         return;
       }
       const waiter = typeof message.rqi === 'string' ? this.#waiters.get(message.rqi) : undefined;
