@@ -9,9 +9,12 @@ const MAX_WRITE_DEPTH = 1000;
 const utf8 = new TextEncoder();
 
 // Output buffer of the value being written, grown as needed; `writeCbor` copies the result out.
-// Module state rather than an object keeps the minified writer small; `writeCbor` saves and
-// restores it, so a `toJSON` that itself encodes CBOR cannot corrupt an outer write.
-let buf = new Uint8Array(0);
+// Module state rather than an object keeps the minified writer small. One scratch buffer serves
+// every call (no growth from 256 bytes each time); a `toJSON` that itself encodes CBOR re-enters
+// with a buffer of its own, so it cannot corrupt the outer write.
+let scratch = new Uint8Array(8192);
+let busy = false;
+let buf = scratch;
 let view = new DataView(buf.buffer);
 let pos = 0;
 
@@ -55,12 +58,31 @@ function bytes(major: number, data: Uint8Array): void {
 }
 
 function string(s: string): void {
-  // Short ASCII strings (every short name) are copied byte by byte, without an encoder call.
-  if (s.length < 64 && /^[\0-\x7f]*$/.test(s)) {
-    head(3, s.length);
-    reserve(s.length);
-    for (let i = 0; i < s.length; i++) buf[pos++] = s.charCodeAt(i);
-  } else bytes(3, utf8.encode(s));
+  const n = s.length;
+  if (n < 24) {
+    // Short strings (every short name): copied while ASCII, without an encoder call.
+    reserve(n + 1);
+    const start = pos;
+    buf[pos++] = 0x60 | n;
+    let i = 0;
+    for (; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c > 0x7f) break;
+      buf[pos++] = c;
+    }
+    if (i === n) return;
+    pos = start;
+  }
+  // Encoded in place: room for the longest possible UTF-8 form behind the longest possible head,
+  // then the bytes move back when the real head is shorter.
+  const max = n * 3;
+  reserve(max + 9);
+  const headLength = max < 24 ? 1 : max < 0x100 ? 2 : max < 0x10000 ? 3 : 5;
+  const start = pos;
+  const { written } = utf8.encodeInto(s, buf.subarray(start + headLength));
+  head(3, written);
+  if (pos - start !== headLength) buf.copyWithin(pos, start + headLength, start + headLength + written);
+  pos += written;
 }
 
 function byte(b: number): void {
@@ -87,11 +109,15 @@ function write(value: unknown, depth: number): void {
     write((value as { toJSON(): unknown }).toJSON(), depth + 1);
   } else {
     const record = value as Record<string, unknown>;
-    const keys = Object.keys(record).filter((key) => record[key] !== undefined);
-    head(5, keys.length);
+    const keys = Object.keys(record);
+    let count = 0;
+    for (const key of keys) if (record[key] !== undefined) count++;
+    head(5, count);
     for (const key of keys) {
+      const item = record[key];
+      if (item === undefined) continue;
       string(key);
-      write(record[key], depth + 1);
+      write(item, depth + 1);
     }
   }
 }
@@ -117,13 +143,29 @@ function number(value: number): void {
  * @throws {ProtocolError} `UNENCODABLE` for functions, symbols, bigints and cyclic structures.
  */
 export function writeCbor(value: unknown): Uint8Array {
-  const saved = [buf, view, pos] as const;
-  buf = new Uint8Array(0);
+  if (busy) {
+    // Re-entered from a `toJSON` that encodes CBOR itself: a buffer of its own, then the outer
+    // write's state back.
+    const saved = [buf, view, pos] as const;
+    buf = new Uint8Array(0);
+    pos = 0;
+    try {
+      write(value, 0);
+      return buf.slice(0, pos);
+    } finally {
+      [buf, view, pos] = saved;
+    }
+  }
+  busy = true;
+  buf = scratch;
+  view = new DataView(scratch.buffer);
   pos = 0;
   try {
     write(value, 0);
+    // A buffer that grew for one large value is kept up to 64 KB, not beyond.
+    if (buf.length <= 0x10000) scratch = buf;
     return buf.slice(0, pos);
   } finally {
-    [buf, view, pos] = saved;
+    busy = false;
   }
 }
