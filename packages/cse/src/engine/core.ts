@@ -35,7 +35,7 @@ export interface EngineCore {
    * Remove a resource and its subtree, firing deletion notifications (net 2 / net 4, `sud`).
    * Used by DELETE, expiry and the subscription expiration counter.
    */
-  removeResource(resource: Resource, originator: string): void;
+  removeResource(resource: Resource): void;
   /** Originate a request identifier for a request the CSE sends. */
   nextRequestId(): string;
 }

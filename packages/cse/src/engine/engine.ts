@@ -105,7 +105,7 @@ export class CseEngine implements Engine, EngineCore {
     this.polling = new PollingChannels(this.now);
     this.expiry = new ExpiryQueue(this.now, (key) => {
       const resource = this.tree.byRi.get(key);
-      if (resource) this.removeResource(resource, this.cseId);
+      if (resource) this.removeResource(resource);
     });
   }
 
@@ -141,9 +141,8 @@ export class CseEngine implements Engine, EngineCore {
     return this.run(request, context, false, memberPolicies);
   }
 
-  removeResource(resource: Resource, originator: string): void {
+  removeResource(resource: Resource): void {
     if (!resource.alive || resource === this.tree.base) return;
-    void originator;
     const parent = resource.parent!;
     // Snapshot only when someone listens for net 4: cascades over big containers stay cheap.
     const snapshot = parent.subscriptions.size > 0 ? representation(resource) : undefined;

@@ -259,7 +259,7 @@ export class Notifier {
       const count = (this.sent.get(sub.ri) ?? 0) + 1;
       this.sent.set(sub.ri, count);
       // TS-0004 §7.4.8: when the counter reaches exc the subscription is deleted (and `sud` sent).
-      if (count >= exc) this.core.removeResource(sub, this.core.cseId);
+      if (count >= exc) this.core.removeResource(sub);
     }
   }
 

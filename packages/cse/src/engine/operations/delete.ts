@@ -32,6 +32,6 @@ export async function remove(core: EngineCore, input: OperationInput): Promise<O
           originator,
           request.drt,
         );
-  core.removeResource(resource, originator);
+  core.removeResource(resource);
   return pc ? { rsc: Rsc.DELETED, pc } : { rsc: Rsc.DELETED };
 }

@@ -29,7 +29,7 @@ export const containerKind: ResourceKind = {
   updated(core, resource, changes) {
     // TS-0001 §9.6.6: switching disableRetrieval on deletes the existing contentInstances.
     if (changes.disr === true)
-      for (const instance of [...(resource.instances ?? [])]) core.removeResource(instance, core.cseId);
+      for (const instance of [...(resource.instances ?? [])]) core.removeResource(instance);
     rescheduleInstances(core, resource);
     enforceLimits(core, resource);
   },

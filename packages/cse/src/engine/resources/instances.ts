@@ -52,7 +52,7 @@ export function enforceLimits(core: EngineCore, parent: Resource): void {
     ((typeof mni === 'number' && list.length > mni) ||
       (typeof mbs === 'number' && (parent.attrs.cbs as number) > mbs))
   ) {
-    core.removeResource(list[0]!, core.cseId);
+    core.removeResource(list[0]!);
   }
 }
 
