@@ -21,11 +21,21 @@
 // processed") still counts. Each subscriber must have received exactly one notification per
 // contentInstance of every container it subscribed to: none missing, none twice.
 //
+// Just before the restart the publishers pause until the subscribers have every notification so
+// far (at most 5 s): the server's offline store is not part of the hand-over, so what it held at
+// the restart would be lost with it, as with any in-memory CSE. They resume as the CSE goes down,
+// so their requests wait in the clients' offline queues during the downtime.
+//
+// Subscribers connect through a TCP relay that is cut four times during the run (a network drop
+// that neither end initiates): notifications in flight at a cut are stored and resent by the CSE,
+// and a subscriber must still see each exactly once.
+//
 // The CSE's offline store bound is raised for the run (see cseOptions): with the default of 100
 // per AE, a subscriber that reconnects about a second after the publishers loses the oldest
 // notifications, by design and with a warning; an early run found exactly that.
 import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -106,6 +116,49 @@ const heapStart = heap();
 const handlesStart = handles();
 
 /**
+ * A TCP relay on 127.0.0.1 to `port` whose connections can all be cut at once.
+ * @returns {Promise<{ url: string, cutAll(): number, close(): Promise<void> }>}
+ */
+async function startRelay(port) {
+  const pairs = new Set();
+  const server = net.createServer((inbound) => {
+    const outbound = net.connect(port, HOST);
+    const pair = [inbound, outbound];
+    pairs.add(pair);
+    const end = () => {
+      inbound.destroy();
+      outbound.destroy();
+      pairs.delete(pair);
+    };
+    for (const socket of pair) {
+      socket.on('error', end);
+      socket.on('close', end);
+    }
+    inbound.pipe(outbound);
+    outbound.pipe(inbound);
+  });
+  server.listen(0, HOST);
+  await new Promise((resolve) => server.once('listening', resolve));
+  const cutAll = () => {
+    const n = pairs.size;
+    for (const [a, b] of pairs) {
+      a.destroy();
+      b.destroy();
+    }
+    pairs.clear();
+    return n;
+  };
+  return {
+    url: `ws://${HOST}:${server.address().port}`,
+    cutAll,
+    close: () => {
+      cutAll();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/**
  * The whole run, inside a function so that nothing it built stays reachable from the module's
  * frame afterwards: the heap measured after it returns shows what the packages really retain.
  */
@@ -179,9 +232,13 @@ async function runSoak() {
   // ------------------------------------------------------------------ the AEs
 
   const clientErrors = [];
-  function client(name, serialization) {
+  // Subscribers reach the CSE through a TCP relay that the run cuts a few times (network drops,
+  // neither end closing): notifications in flight at a cut are stored by the CSE and resent on
+  // reconnect, so the run also checks that a listener never sees one twice.
+  const relay = await startRelay(port);
+  function client(name, serialization, url = cse.url) {
     const c = createClient({
-      url: cse.url,
+      url,
       serializations: [serialization],
       codecs: [jsonCodec, cborCodec],
       reconnect: { initialDelay: 100, maxDelay: 1000 },
@@ -192,12 +249,21 @@ async function runSoak() {
   }
 
   const subscribers = [];
+  /** Notifications the CSE resent after a cut and the client recognised (answered, not emitted). */
+  const redeliveries = { count: 0 };
   for (let i = 0; i < SUBSCRIBERS; i++) {
     const name = `soakSub${i}`;
-    const c = client(name, i % 2 === 0 ? 'json' : 'cbor');
+    const c = client(name, i % 2 === 0 ? 'json' : 'cbor', relay.url);
     const { aei } = await c.register({ rn: name, api: 'Nsoak', rr: true, srv: ['3'] }, { to: 'cse-in' });
     /** `${sur}|${cin rn}` → times seen. */
     const seen = new Map();
+    c.on('debug', (d) => {
+      if (d.message.startsWith('notification delivered again')) redeliveries.count++;
+    });
+    if (args.verbose) {
+      c.on('close', (e) => log(`${name} closed (${e.code}, reconnect: ${e.willReconnect})`));
+      c.on('open', (e) => log(`${name} open (attempt ${e.attempt})`));
+    }
     c.on('notification', (event) => {
       if (event.kind !== 'event') return;
       const cin = event.representation?.['m2m:cin'];
@@ -229,6 +295,8 @@ async function runSoak() {
       container,
       subs,
       confirmed: 0,
+      /** Resource names of the confirmed contentInstances. */
+      confirmedNames: [],
       inDoubt: 0,
       failed: 0,
       errors: new Map(),
@@ -241,15 +309,19 @@ async function runSoak() {
   // ------------------------------------------------------------------ publishing, with one restart
 
   let running = true;
+  /** Set while the run waits for the subscribers to catch up before the restart. */
+  let paused;
   async function publish(pub) {
     let seq = 0;
     while (running) {
+      if (paused) await paused;
       seq++;
       try {
-        await pub.client.create(pub.container, {
+        const created = await pub.client.create(pub.container, {
           'm2m:cin': { cnf: 'text/plain:0', con: `${pub.name}:${seq}` },
         });
         pub.confirmed++;
+        pub.confirmedNames.push(created.content?.rn);
       } catch (error) {
         // A create in flight when the connection dropped may have been processed: the CSE decides.
         if (error?.mayHaveBeenProcessed) pub.inDoubt++;
@@ -268,11 +340,35 @@ async function runSoak() {
 
   const restartAt = started + (SECONDS * 1000) / 2;
   let restart;
+  const cutsAt = [0.2, 0.35, 0.7, 0.85].map((f) => started + SECONDS * 1000 * f);
+  let cuts = 0;
   while (Date.now() < started + SECONDS * 1000) {
+    if (cuts < cutsAt.length && Date.now() >= cutsAt[cuts]) {
+      cuts++;
+      log(`cut ${relay.cutAll()} subscriber connections (network drop ${cuts}/${cutsAt.length})`);
+    }
     if (!restart && Date.now() >= restartAt) {
+      // The server's offline store lives in the server, not in the handed-over engine: what it
+      // holds at the restart would be lost with it (as with any in-memory CSE). So the publishers
+      // pause until the subscribers have every notification so far (bounded), and resume as the
+      // CSE goes down: their requests then wait in the clients' offline queues.
+      let resume;
+      paused = new Promise((resolve) => (resume = resolve));
+      const caughtUp = () =>
+        publishers.every((pub) =>
+          pub.subs.every(({ subscriber, sur }) =>
+            pub.confirmedNames.every((rn) => subscriber.seen.has(`${sur}|${rn}`)),
+          ),
+        );
+      const pausedAt = Date.now();
+      await sleep(50);
+      while (!caughtUp() && Date.now() < pausedAt + 5000) await sleep(20);
       const t0 = Date.now();
       forwarding.target = undefined; // from now on the engine's notifications wait for the new server
-      await cse.close();
+      const closing = cse.close();
+      paused = undefined;
+      resume();
+      await closing;
       await sleep(500); // down for a while: the AEs retry and queue their requests
       cse = await startCse({ port, ...cseOptions });
       forwarding.attach(nextSink);
@@ -280,10 +376,11 @@ async function runSoak() {
         at: t0,
         atSecond: Math.round((t0 - started) / 1000),
         downMs: Date.now() - t0,
+        pausedMs: t0 - pausedAt,
         held: forwarding.heldTotal,
       };
       log(
-        `CSE restarted on port ${port} after ${restart.downMs} ms down (${restart.held} notifications held meanwhile)`,
+        `CSE restarted on port ${port} after ${restart.downMs} ms down (publishers paused ${restart.pausedMs} ms before it for the subscribers to catch up; ${restart.held} notifications held meanwhile)`,
       );
     }
     await sleep(200);
@@ -356,10 +453,13 @@ async function runSoak() {
   // ------------------------------------------------------------------ teardown and leak check
 
   for (const ae of [...publishers, ...subscribers]) await ae.client.close();
+  await relay.close();
   await cse.close();
   engine.close();
   forwarding.target = undefined;
   return {
+    redelivered: redeliveries.count,
+    cuts,
     publishSeconds,
     restart,
     registrations,
@@ -385,6 +485,8 @@ async function runSoak() {
 }
 
 const {
+  redelivered,
+  cuts,
   publishSeconds,
   restart,
   registrations,
@@ -417,6 +519,8 @@ const report = {
   publishers: PUBLISHERS,
   subscribers: SUBSCRIBERS,
   restart,
+  subscriberConnectionCuts: cuts,
+  redeliveredAndRecognised: redelivered,
   registrations,
   sameAeIdsAfterRestart: sameIds,
   reconnections,
@@ -446,10 +550,10 @@ log(
   `published for ${report.seconds} s: ${created} contentInstances in the CSE (${confirmed} confirmed, ${inDoubt} in doubt after the restart, ${failed} failed)`,
 );
 log(
-  `notifications: expected ${expectedCount} (${created} × ${SUBSCRIBERS}), delivered ${notifications}, missing ${missing}, duplicated ${duplicated}, unexpected ${unexpected}`,
+  `notifications: ${redelivered} resent by the CSE after a cut and recognised by the client; expected ${expectedCount} (${created} × ${SUBSCRIBERS}), delivered ${notifications}, missing ${missing}, duplicated ${duplicated}, unexpected ${unexpected}`,
 );
 log(
-  `restart: ${reconnections} reconnections, AE-IDs unchanged: ${sameIds}, registrations: ${registrations}`,
+  `restart and ${cuts} network cuts: ${reconnections} reconnections, AE-IDs unchanged: ${sameIds}, registrations: ${registrations}`,
 );
 log(
   `heap (after GC): start ${mb(heapStart)}, ready ${mb(heapReady)}, loaded ${mb(heapLoaded)}, after teardown ${mb(heapEnd)}`,
@@ -469,6 +573,7 @@ if (missing > 0) failures.push(`${missing} notifications lost`);
 if (duplicated > 0) failures.push(`${duplicated} notifications duplicated`);
 if (unexpected > 0) failures.push(`${unexpected} notifications for contentInstances the CSE does not hold`);
 if (!restart) failures.push('the CSE was not restarted');
+if (cuts === 0) failures.push('the subscriber connections were never cut');
 if (!sameIds) failures.push('an AE changed its AE-ID across the restart');
 if (cseErrors.length > 0) failures.push(`${cseErrors.length} CSE internal errors`);
 if (leakedHandles.length > 0)
