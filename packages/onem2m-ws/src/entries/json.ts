@@ -1,6 +1,6 @@
 /**
  * `onem2m-ws/json`: the same API as `onem2m-ws`, with a `createClient` that only speaks JSON.
- * The CBOR and XML codecs (and txml) stay out of the bundle of an application importing this, and
+ * The CBOR and XML codecs stay out of the bundle of an application importing this, and
  * so do the resource specs: requests are checked with `validateRequestParameters`.
  * @packageDocumentation
  */

@@ -1,7 +1,7 @@
-import { parse, type TNode } from 'txml/txml';
 import { ProtocolError } from '../errors.js';
 import type { PrimitiveKind } from './classify.js';
 import { guardJsonTree, isForbiddenKey, MAX_NESTING_DEPTH } from './tree-guard.js';
+import { parseXml, type XmlElement as TNode, type XmlNode } from './xml-parser.js';
 import { kindOf, type ValueKind } from './xml-value-kinds.js';
 
 /** A parsed `m2m:rqp` / `m2m:rsp` document: the kind its root announces and its members. */
@@ -10,45 +10,25 @@ export interface XmlPrimitive {
   value: Record<string, unknown>;
 }
 
-const PARSE_OPTIONS = {
-  keepWhitespace: true,
-  decodeEntities: true,
-  keepComments: false,
-  // No HTML void elements: `<link>` or `<hr>` are ordinary element names here.
-  selfClosingTags: [] as string[],
-};
-
 // XML 1.0 forbids these characters anywhere in a document (§2.2); byte soup trips on them.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching the characters XML forbids is the point
 const NOT_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
-// An `&` that does not start one of the five predefined entities or a character reference. Without
-// a DTD every other entity is undefined, so the document is not well-formed.
-const UNKNOWN_ENTITY = /&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/;
 const WHITESPACE_ONLY = /^[ \t\r\n]*$/;
 const LIST_SEPARATOR = /[ \t\r\n]+/;
 const INTEGER_TEXT = /^[ \t\r\n]*-?\d+[ \t\r\n]*$/;
-const ROOT_CLOSE_RQP = /<\/m2m:rqp[ \t\r\n]*>[ \t\r\n]*$/;
-const ROOT_CLOSE_RSP = /<\/m2m:rsp[ \t\r\n]*>[ \t\r\n]*$/;
 const DECLARATIONS = ['DOCTYPE', 'ENTITY', 'ELEMENT', 'ATTLIST'] as const;
-const SELF_CLOSED_END = /\/>[ \t\r\n]*$/;
 
 /**
- * Parse an XML primitive with txml and type its values with the {@link kindOf} table.
- * txml is lenient, so the raw text is checked first (forbidden characters, DOCTYPE and entity
- * declarations, undefined entities) and the tree afterwards (one root element, closed at the end).
+ * Parse an XML primitive with {@link parseXml} and type its values with the {@link kindOf} table.
+ * The raw text is checked first (forbidden characters, DOCTYPE and entity declarations) and the
+ * tree afterwards (one root element).
  * @throws {ProtocolError} `FORBIDDEN_CONSTRUCT`, `MALFORMED`, `NOT_A_PRIMITIVE` or `INVALID_PRIMITIVE`.
  */
 export function readXml(frame: string): XmlPrimitive {
-  // A byte-order mark is allowed before the XML declaration; txml would take it for text.
+  // A byte-order mark is allowed before the XML declaration; it is not text of the document.
   const text = frame.charCodeAt(0) === 0xfeff ? frame.slice(1) : frame;
   checkRawText(text);
-  let nodes: (TNode | string)[];
-  try {
-    nodes = parse(text, PARSE_OPTIONS) as (TNode | string)[];
-  } catch (cause) {
-    const message = cause instanceof RangeError ? 'nesting too deep' : firstLine((cause as Error).message);
-    throw new ProtocolError('MALFORMED', `invalid XML: ${message}`, { codec: 'xml', frame: text, cause });
-  }
+  const nodes = parseXml(text);
   const root = singleRoot(nodes, text);
   let kind: PrimitiveKind;
   if (root.tagName === 'm2m:rqp') kind = 'request';
@@ -63,40 +43,8 @@ export function readXml(frame: string): XmlPrimitive {
       },
     );
   }
-  const closed =
-    root.selfClosed === true ? SELF_CLOSED_END : kind === 'request' ? ROOT_CLOSE_RQP : ROOT_CLOSE_RSP;
-  if (!closed.test(text)) {
-    throw new ProtocolError('MALFORMED', `invalid XML: <${root.tagName}> is not closed`, {
-      codec: 'xml',
-      frame: text,
-    });
-  }
-  openElements = 0;
   const value = readObject(root, root.tagName, 1, text);
-  checkBalanced(root, text);
   return { kind, value };
-}
-
-// Elements with a start and an end tag seen by the last readObject pass (synchronous, so one
-// module-level counter serves every call).
-let openElements = 0;
-
-/**
- * txml pairs a close tag with any open element whose name it contains (`</m2m:rsp>` closes `<m>`)
- * and closes unterminated elements at the end of input. Counting end tags against the elements
- * that need one catches both. Comments and CDATA may hold `</`, so documents with them skip this.
- */
-function checkBalanced(root: TNode, text: string): void {
-  if (text.includes('<!--') || text.includes('<![CDATA[')) return;
-  if (root.selfClosed !== true) openElements++;
-  let closeTags = 0;
-  for (let at = text.indexOf('</'); at !== -1; at = text.indexOf('</', at + 2)) closeTags++;
-  if (closeTags !== openElements) {
-    throw new ProtocolError('MALFORMED', 'invalid XML: start and end tags do not match', {
-      codec: 'xml',
-      frame: text,
-    });
-  }
 }
 
 function checkRawText(text: string): void {
@@ -126,16 +74,9 @@ function checkRawText(text: string): void {
       frame: text,
     });
   }
-  // CDATA sections may hold a bare `&`; txml leaves their content undecoded, so only check outside them.
-  if (text.includes('&') && !text.includes('<![CDATA[') && UNKNOWN_ENTITY.test(text)) {
-    throw new ProtocolError('MALFORMED', 'invalid XML: undefined entity or bare "&"', {
-      codec: 'xml',
-      frame: text,
-    });
-  }
 }
 
-function singleRoot(nodes: (TNode | string)[], text: string): TNode {
+function singleRoot(nodes: XmlNode[], text: string): TNode {
   let root: TNode | undefined;
   for (const node of nodes) {
     if (typeof node === 'string') {
@@ -147,7 +88,6 @@ function singleRoot(nodes: (TNode | string)[], text: string): TNode {
       }
       continue;
     }
-    if (node.tagName.startsWith('?')) continue; // XML declaration, processing instructions
     if (root !== undefined) {
       throw new ProtocolError('MALFORMED', 'invalid XML: more than one root element', {
         codec: 'xml',
@@ -186,7 +126,6 @@ function readObject(node: TNode, name: string, depth: number, frame: string): Re
       continue;
     }
     const key = child.tagName;
-    if (key.startsWith('?')) continue;
     if (isForbiddenKey(key)) {
       throw new ProtocolError('INVALID_PRIMITIVE', `forbidden element name "${key}"`, {
         codec: 'xml',
@@ -194,7 +133,6 @@ function readObject(node: TNode, name: string, depth: number, frame: string): Re
         field: key,
       });
     }
-    if (child.selfClosed !== true) openElements++;
     const group = groups.get(key);
     if (group === undefined) groups.set(key, [child]);
     else group.push(child);
@@ -327,9 +265,7 @@ function isNil(element: TNode): boolean {
 }
 
 function hasElementChildren(element: TNode): boolean {
-  for (const child of element.children)
-    if (typeof child !== 'string' && !child.tagName.startsWith('?')) return true;
-  return false;
+  return element.children.some((child) => typeof child !== 'string');
 }
 
 function leafText(key: string, element: TNode, frame: string): string {
@@ -339,7 +275,6 @@ function leafText(key: string, element: TNode, frame: string): string {
   let text = '';
   for (const child of children) {
     if (typeof child !== 'string') {
-      if (child.tagName.startsWith('?')) continue;
       throw new ProtocolError('INVALID_PRIMITIVE', `<${key}> must hold text, not elements`, {
         codec: 'xml',
         frame,
@@ -367,9 +302,4 @@ function toBoolean(text: string): boolean | string {
   if (t === 'true' || t === '1') return true;
   if (t === 'false' || t === '0') return false;
   return text;
-}
-
-function firstLine(message: string): string {
-  const end = message.indexOf('\n');
-  return end === -1 ? message : message.slice(0, end);
 }

@@ -8,7 +8,8 @@ import { writeXml } from './xml-writer.js';
 /**
  * The XML serialization (TS-0004 §8.3, TS-0020 `oneM2M.xml`), carried in text frames.
  *
- * Written by our own small writer (`xml-writer.ts`), read with txml (`xml-reader.ts`):
+ * Written by our own small writer (`xml-writer.ts`), read by our own strict parser and reader
+ * (`xml-parser.ts`, `xml-reader.ts`):
  * - `<m2m:rqp>` / `<m2m:rsp>` root with `xmlns:m2m="http://www.onem2m.org/xml/protocols"`, short
  *   names, member order kept (no XSD reordering: the order is the primitive's own);
  * - `rn` as an XML attribute of resource elements; `ch` / `rrf` items as

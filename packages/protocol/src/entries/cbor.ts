@@ -1,5 +1,5 @@
 /**
- * `@onem2m-ws/protocol/cbor`: the CBOR codec alone (pulls in cbor-x, not txml).
+ * `@onem2m-ws/protocol/cbor`: the CBOR codec alone (our CBOR reader and writer, no XML code).
  * @packageDocumentation
  */
 export { cborCodec, decodeCbor, encodeCbor } from '../codecs/cbor.js';

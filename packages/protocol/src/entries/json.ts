@@ -1,5 +1,5 @@
 /**
- * `@onem2m-ws/protocol/json`: the JSON codec alone. Importing it pulls in neither cbor-x nor txml.
+ * `@onem2m-ws/protocol/json`: the JSON codec alone. Importing it pulls in no CBOR or XML code.
  * @packageDocumentation
  */
 export { decodeJson, encodeJson, jsonCodec } from '../codecs/json.js';

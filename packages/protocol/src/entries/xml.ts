@@ -1,5 +1,5 @@
 /**
- * `@onem2m-ws/protocol/xml`: the XML codec alone (pulls in txml, not cbor-x).
+ * `@onem2m-ws/protocol/xml`: the XML codec alone (our XML parser, reader and writer, no CBOR code).
  * @packageDocumentation
  */
 export { decodeXml, encodeXml, xmlCodec } from '../codecs/xml.js';

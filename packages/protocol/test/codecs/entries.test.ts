@@ -32,13 +32,14 @@ describe('subpath entries', () => {
     const json = await bundledInputs('json');
     expect(json.some((p) => p.includes('cbor') || p.includes('txml') || p.includes('xml-'))).toBe(false);
     const xml = await bundledInputs('xml');
-    expect(xml.some((p) => p.includes('txml/dist/txml'))).toBe(true);
+    expect(xml.some((p) => p.endsWith('codecs/xml-parser.ts'))).toBe(true);
     expect(xml.some((p) => p.includes('cbor'))).toBe(false);
     const cbor = await bundledInputs('cbor');
     expect(cbor.some((p) => p.endsWith('codecs/cbor-reader.ts'))).toBe(true);
-    // Our own reader/writer: no general-purpose CBOR library in the bundle.
-    expect(cbor.some((p) => p.includes('node_modules'))).toBe(false);
-    expect(cbor.some((p) => p.includes('txml'))).toBe(false);
+    // Our own readers and writers: no general-purpose CBOR or XML library in the bundles.
+    for (const inputs of [json, xml, cbor])
+      expect(inputs.some((p) => p.includes('node_modules'))).toBe(false);
+    expect(cbor.some((p) => p.includes('xml-'))).toBe(false);
     for (const inputs of [json, xml, cbor]) expect(inputs.some((p) => p.startsWith('node:'))).toBe(false);
   });
 });
