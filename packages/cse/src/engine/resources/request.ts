@@ -20,7 +20,8 @@ export const requestKind: ResourceKind = {
     rs: readOnly('number'),
     ors: readOnly('object'),
   },
-  childTypes: new Set([23]),
+  // Its state changes are not UPDATE operations, so a subscription on it would never fire.
+  childTypes: new Set(),
   immutable: true,
   internal: true,
 };
