@@ -87,6 +87,8 @@ const COMPARED = [
   'overhead.sdk.cpuPerRequest',
   'notifications.cpuPerNotification',
   'memory.heapBytesPerPending',
+  'codecs.retrieveCin1KB.cbor.encode',
+  'codecs.discovery100.cbor.encode',
 ];
 
 function beforeAfterTable(before, figures) {
@@ -96,7 +98,7 @@ function beforeAfterTable(before, figures) {
   const lines = [
     '## Before / after',
     '',
-    `Before: ${before.note}. After: this run. Ratios are SDK/baseline of the same run; see \`bench/findings.md\` for what changed.`,
+    `Before: ${before.note}. After: this run. Ratios are SDK/baseline of the same run (compare those: codec rates were per wall-clock second before, per CPU-second now); see \`bench/findings.md\` for what changed.`,
     '',
     '| Measure | SDK before | Ratio before | SDK after | Ratio after |',
     '|---|---:|---:|---:|---:|',
@@ -118,6 +120,7 @@ const GROUP_SHORT = {
   throughput: 'Throughput',
   latency: 'Latency',
   requestCpu: 'CPU/request',
+  codecParts: 'Codec',
   overhead: 'No network',
   notifications: 'Notifications',
   memory: 'Memory',
