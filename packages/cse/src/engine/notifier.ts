@@ -143,6 +143,7 @@ export class Notifier {
     target: string,
     pc: PrimitiveContent,
     options: DeliveryOptions,
+    ec?: number,
   ): Promise<ResponsePrimitive | undefined> {
     const { cseId, options: engineOptions } = this.core;
     const request: RequestPrimitive = {
@@ -154,6 +155,7 @@ export class Notifier {
       ot: formatTimestamp(this.core.now()),
       pc,
     };
+    if (ec !== undefined) request.ec = ec;
     return this.route(target, request, options);
   }
 
@@ -287,13 +289,21 @@ export class Notifier {
     this.batches.delete(sub.ri);
     if (batch.timer) clearTimeout(batch.timer);
     if (batch.items.length === 0) return;
-    const items = sub.attrs.ln === true ? batch.items.slice(-1) : batch.items;
-    this.deliver(sub, { 'm2m:agn': { 'm2m:sgn': items } });
+    // latestNotify: only the newest is sent, with event category 4 (Latest) as ACME does.
+    const latest = sub.attrs.ln === true;
+    this.deliver(
+      sub,
+      { 'm2m:agn': { 'm2m:sgn': latest ? batch.items.slice(-1) : batch.items } },
+      latest ? 4 : undefined,
+    );
   }
 
-  private deliver(sub: Resource, pc: PrimitiveContent): void {
+  /** Send to every `nu`; the request carries `ec` from the argument or the subscription's `nec`. */
+  private deliver(sub: Resource, pc: PrimitiveContent, ec?: number): void {
     const options: DeliveryOptions = { storeIfOffline: true };
     if (sub.expiresAt !== undefined) options.expiresAt = sub.expiresAt;
-    for (const target of (sub.attrs.nu as string[] | undefined) ?? []) void this.send(target, pc, options);
+    const category = ec ?? (sub.attrs.nec as number | undefined);
+    for (const target of (sub.attrs.nu as string[] | undefined) ?? [])
+      void this.send(target, pc, options, category);
   }
 }

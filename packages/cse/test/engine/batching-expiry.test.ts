@@ -43,6 +43,7 @@ describe('batch notifications (bn)', () => {
     const d = await sink.next(() => true);
     const agn = d.request.pc!['m2m:agn'] as { 'm2m:sgn': Record<string, any>[] };
     expect(agn['m2m:sgn'].map((s) => s.nev.rep['m2m:cin'].con)).toEqual(['2']);
+    expect(d.request.ec).toBe(4);
   });
 
   it('flushes a pending batch before the deletion notification', async () => {
