@@ -76,7 +76,7 @@ describe('expiration (et)', () => {
       ty: 23,
       pc: { 'm2m:sub': { nu: [ae], enc: { net: [3, 4] } } },
     });
-    const soon = formatTimestamp(Date.now() + 1000);
+    const soon = formatTimestamp(Date.now() + 2000);
     const cnt = body(
       await send({ op: 1, to: '-/app/data', fr: ae, ty: 3, pc: { 'm2m:cnt': { rn: 'brief', et: soon } } }),
     );
@@ -88,7 +88,7 @@ describe('expiration (et)', () => {
 
   it('moves or removes the deadline on update', async () => {
     const { send, ae } = await world();
-    const soon = formatTimestamp(Date.now() + 1000);
+    const soon = formatTimestamp(Date.now() + 2000);
     await send({ op: 1, to: '-/app', fr: ae, ty: 3, pc: { 'm2m:cnt': { rn: 'kept', et: soon } } });
     const rsp = await send({
       op: 3,
@@ -97,7 +97,7 @@ describe('expiration (et)', () => {
       pc: { 'm2m:cnt': { et: formatTimestamp(Date.now() + 3_600_000) } },
     });
     expect(rsp.rsc).toBe(2004);
-    await new Promise((r) => setTimeout(r, 1500));
+    await new Promise((r) => setTimeout(r, 2200));
     expect((await send({ op: 2, to: '-/app/kept', fr: ae })).rsc).toBe(2000);
   });
 

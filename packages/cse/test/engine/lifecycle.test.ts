@@ -14,7 +14,7 @@ describe('engine lifecycle and AE-to-AE requests', () => {
 
   it('deregisters an AE whose et passes', async () => {
     const { register, engine } = setup();
-    const ae = await register('brief', undefined, { et: formatTimestamp(Date.now() + 1000) });
+    const ae = await register('brief', undefined, { et: formatTimestamp(Date.now() + 2000) });
     expect(engine.isRegistered(ae)).toBe(true);
     for (let i = 0; i < 100 && engine.isRegistered(ae); i++) await new Promise((r) => setTimeout(r, 50));
     expect(engine.isRegistered(ae)).toBe(false);
@@ -86,10 +86,10 @@ describe('an engine reused after close()', () => {
       to: '-/app',
       fr: ae,
       ty: 3,
-      pc: { 'm2m:cnt': { rn: 'brief', et: formatTimestamp(Date.now() + 1500) } },
+      pc: { 'm2m:cnt': { rn: 'brief', et: formatTimestamp(Date.now() + 2000) } },
     });
     engine.close();
-    await new Promise((r) => setTimeout(r, 2000));
+    await new Promise((r) => setTimeout(r, 2200));
     // Nothing expired while closed; the first request afterwards resumes the timer.
     const queued = await send({ op: 2, to: '-/app/pch/pcu', fr: ae, rqet: 5000 });
     expect((queued.pc!['m2m:rqp'] as Record<string, any>).pc['m2m:sgn'].nev.rep['m2m:cnt'].rn).toBe('brief');
