@@ -110,8 +110,8 @@ function libraryConfigs(dir) {
       chunkFileNames: 'chunks/[name]-[hash].js',
       sourcemap: true,
       banner,
-      // No `import 'cbor-x'` hoisted into entries that do not use it: a JSON-only bundle must not
-      // pull the CBOR/XML libraries in through a bare import that bundlers keep for its side effects.
+      // No bare `import '<dependency>'` hoisted into entries that do not use it: a JSON-only bundle
+      // must not pull a codec's library in through an import that bundlers keep for its side effects.
       hoistTransitiveImports: false,
     },
     onwarn: failOnWarnings,
@@ -212,7 +212,7 @@ function failOnWarnings(warning, warn) {
 }
 
 /**
- * Third-party modules (zod, cbor-x) have import cycles, top-level `this` and misplaced `@__PURE__`
+ * Third-party modules (e.g. zod) have import cycles, top-level `this` and misplaced `@__PURE__`
  * comments; harmless, and not ours to fix. The same warnings from our own sources still show.
  */
 export function isThirdPartyNoise(warning) {
