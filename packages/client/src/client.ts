@@ -73,6 +73,8 @@ const LAZY_RETRY = /* @__PURE__ */ reconnectPolicy(true)!;
 const CLOSE_WAIT_MS = 2000;
 /** Stands in for an originator not known yet when a request is validated before sending. */
 const VALIDATION_ORIGINATOR = 'Cpending';
+/** Method names of the operations with content, for argument errors. */
+const OPERATION_NAMES = { 1: 'create', 3: 'update', 5: 'notify' } as const;
 
 /**
  * A oneM2M AE client over one WebSocket connection (TS-0020). Create it with `createClient`.
@@ -220,7 +222,7 @@ export class OneM2MClient implements ConnectionOwner, PendingOwner {
    * @throws {HandshakeError} when the server refuses or selects no/an unoffered subprotocol.
    */
   connect(): Promise<void> {
-    if (this.#closed) return Promise.reject(new ConnectionError(CLIENT_CLOSED, { code: 'CLIENT_CLOSED' }));
+    if (this.#closed) return Promise.reject(closedError());
     const conn = this.#conn;
     if (conn?.opened && conn.state === 'open' && !conn.retiring) return Promise.resolve();
     const opened = this.#whenOpen();
@@ -251,34 +253,12 @@ export class OneM2MClient implements ConnectionOwner, PendingOwner {
     content: C,
     options: CreateOptions = {},
   ): Promise<Result<C[keyof C] & Record<string, unknown>>> {
-    try {
-      const pc = contentOf(content, 'create');
-      let ty = options.ty;
-      if (ty === undefined) {
-        const key = Object.keys(pc)[0]!;
-        ty = resourceTypeOf(key);
-        if (ty === undefined) {
-          throw new InvalidArgumentError(
-            `cannot derive the resource type of '${key}'; pass { ty } in the options`,
-          );
-        }
-      }
-      return this.#submit({ op: 1, to: target(parent), rqi: '', ty, pc }, options, true).then(
-        toResult<C[keyof C] & Record<string, unknown>>,
-      );
-    } catch (error) {
-      return Promise.reject(error);
-    }
+    return this.#crud(1, parent, options, content, options.ty);
   }
 
   /** Retrieves a resource. @throws {ResponseError} for a non-2xxx answer. */
   retrieve<T = Record<string, unknown>>(to: string, options: RequestOptions = {}): Promise<Result<T>> {
-    // Not async: no generator frame per request (this is the hottest call); see bench/RESULTS.md.
-    try {
-      return this.#submit({ op: 2, to: target(to), rqi: '' }, options, true).then(toResult<T>);
-    } catch (error) {
-      return Promise.reject(error);
-    }
+    return this.#crud(2, to, options);
   }
 
   /** Updates a resource with the given attributes. @throws {ResponseError} for a non-2xxx answer. */
@@ -287,33 +267,53 @@ export class OneM2MClient implements ConnectionOwner, PendingOwner {
     content: C,
     options: RequestOptions = {},
   ): Promise<Result<C[keyof C] & Record<string, unknown>>> {
-    try {
-      const pc = contentOf(content, 'update');
-      return this.#submit({ op: 3, to: target(to), rqi: '', pc }, options, true).then(
-        toResult<C[keyof C] & Record<string, unknown>>,
-      );
-    } catch (error) {
-      return Promise.reject(error);
-    }
+    return this.#crud(3, to, options, content);
   }
 
   /** Deletes a resource. @throws {ResponseError} for a non-2xxx answer. */
   delete<T = Record<string, unknown>>(to: string, options: RequestOptions = {}): Promise<Result<T>> {
-    try {
-      return this.#submit({ op: 4, to: target(to), rqi: '' }, options, true).then(toResult<T>);
-    } catch (error) {
-      return Promise.reject(error);
-    }
+    return this.#crud(4, to, options);
   }
 
   /** Sends a Notify request (e.g. to another AE). @throws {ResponseError} for a non-2xxx answer. */
-  async notify<T = Record<string, unknown>>(
+  notify<T = Record<string, unknown>>(
     to: string,
     content: Record<string, unknown>,
     options: RequestOptions = {},
   ): Promise<Result<T>> {
-    const pc = contentOf(content, 'notify');
-    return toResult(await this.#submit({ op: 5, to: target(to), rqi: '', pc }, options, true));
+    return this.#crud(5, to, options, content);
+  }
+
+  /**
+   * The request of a CRUDN method: `content` (create, update, notify) becomes `pc` (and gives
+   * `ty` on create). Not async, so the hottest calls cost no generator frame (bench/RESULTS.md);
+   * an invalid argument rejects like a failed response.
+   */
+  #crud<T>(
+    op: 1 | 2 | 3 | 4 | 5,
+    to: string,
+    options: RequestOptions,
+    content?: Record<string, unknown>,
+    ty?: number,
+  ): Promise<Result<T>> {
+    try {
+      const primitive: RequestPrimitive = { op, to: '', rqi: '' };
+      if (op === 1 || op === 3 || op === 5) {
+        const pc = contentOf(content!, OPERATION_NAMES[op]);
+        if (op === 1) {
+          const key = Object.keys(pc)[0]!;
+          ty ??= resourceTypeOf(key);
+          if (ty === undefined)
+            throw new InvalidArgumentError(`cannot derive the resource type of '${key}'; pass { ty }`);
+          primitive.ty = ty;
+        }
+        primitive.pc = pc;
+      }
+      primitive.to = target(to);
+      return this.#submit(primitive, options, true).then(toResult<T>);
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   /**
@@ -419,27 +419,13 @@ export class OneM2MClient implements ConnectionOwner, PendingOwner {
     if (this.#reconnectTimer !== undefined) clearTimeout(this.#reconnectTimer);
     this.#reconnectTimer = undefined;
     for (const entry of this.#queue.drain()) {
-      entry.release();
-      entry.reject(
-        new ConnectionError(`${CLIENT_CLOSED} before request ${entry.rqi} was sent`, {
-          code: 'CLIENT_CLOSED',
-        }),
-      );
+      entry.fail(closedError(`before request ${entry.rqi} was sent`));
     }
     for (const entry of this.#pending.entries()) {
       this.#pending.remove(entry);
-      entry.release();
-      entry.reject(
-        new ConnectionError(
-          `${CLIENT_CLOSED} while request ${entry.rqi} was in flight; it may have been processed`,
-          {
-            code: 'CLIENT_CLOSED',
-            mayHaveBeenProcessed: true,
-          },
-        ),
-      );
+      entry.fail(closedError(`while request ${entry.rqi} was in flight; it may have been processed`, true));
     }
-    this.#rejectConnectWaiters(new ConnectionError(CLIENT_CLOSED, { code: 'CLIENT_CLOSED' }));
+    this.#rejectConnectWaiters(closedError());
     this.#deadlines.clear();
     for (const handle of this.#subscriptions.all()) handle.end('client-closed');
     const conn = this.#conn;
@@ -466,7 +452,7 @@ export class OneM2MClient implements ConnectionOwner, PendingOwner {
     isRegistration = false,
     raw = false,
   ): Promise<ResponsePrimitive> {
-    if (this.#closed) return Promise.reject(new ConnectionError(CLIENT_CLOSED, { code: 'CLIENT_CLOSED' }));
+    if (this.#closed) return Promise.reject(closedError());
     if (!primitive.rqi) primitive.rqi = this.#rqi.next();
     // rvi always travels as a string (ACME answers 4001 to a number).
     if (typeof primitive.rvi !== 'string') {
@@ -554,8 +540,7 @@ export class OneM2MClient implements ConnectionOwner, PendingOwner {
     try {
       data = conn.encode(p);
     } catch (error) {
-      entry.release();
-      entry.reject(error);
+      entry.fail(error);
       return;
     }
     if (conn.bindingProbePending && !entry.isRegistration) {
@@ -600,39 +585,34 @@ export class OneM2MClient implements ConnectionOwner, PendingOwner {
 
   /** @internal PendingOwner: timeout, or rqet passed while queued. */
   onTimer(entry: PendingRequest): void {
-    if (entry.state === 'queued') {
-      this.#queue.remove(entry);
-      this.#stopIdleRetry();
-      entry.release();
-      const byRqet = entry.expireAt <= entry.timeoutAt;
-      entry.reject(
-        new TimeoutError(
-          byRqet
-            ? `request ${entry.rqi} expired (rqet) before it could be sent`
-            : `request ${entry.rqi} timed out before it could be sent`,
-          entry.rqi,
-          true,
-        ),
-      );
-      return;
-    }
-    this.#pending.remove(entry);
-    entry.release();
-    this.#released(entry);
-    entry.reject(new TimeoutError(`no response to request ${entry.rqi} in time`, entry.rqi, false));
+    const unsent = entry.state === 'queued';
+    const rqi = entry.rqi;
+    const why = entry.expireAt <= entry.timeoutAt ? 'expired (rqet)' : 'timed out';
+    this.#drop(
+      entry,
+      new TimeoutError(
+        unsent ? `request ${rqi} ${why} before it could be sent` : `no response to request ${rqi} in time`,
+        rqi,
+        unsent,
+      ),
+    );
   }
 
   /** @internal PendingOwner: the caller aborted. */
   onAbort(entry: PendingRequest): void {
-    const reason = entry.signal?.reason;
-    if (entry.state === 'queued') {
+    this.#drop(entry, new AbortError(entry.rqi, entry.signal?.reason));
+  }
+
+  /** Takes an unsettled request out of the queue or the pending table and rejects it. */
+  #drop(entry: PendingRequest, error: unknown): void {
+    const inFlight = entry.state === 'inflight';
+    if (inFlight) this.#pending.remove(entry);
+    else {
       this.#queue.remove(entry);
       this.#stopIdleRetry();
-    } else this.#pending.remove(entry);
-    const wasInFlight = entry.state === 'inflight';
-    entry.release();
-    if (wasInFlight) this.#released(entry);
-    entry.reject(new AbortError(entry.rqi, reason));
+    }
+    entry.fail(error);
+    if (inFlight) this.#released(entry);
   }
 
   // ---------------------------------------------------------------- connection lifecycle
@@ -701,8 +681,7 @@ export class OneM2MClient implements ConnectionOwner, PendingOwner {
   #failQueued(error: unknown): void {
     this.#rejectConnectWaiters(error);
     for (const entry of this.#queue.drain()) {
-      entry.release();
-      entry.reject(error);
+      entry.fail(error);
     }
   }
 
@@ -783,10 +762,9 @@ export class OneM2MClient implements ConnectionOwner, PendingOwner {
         entry.state = 'queued';
         retries.push(entry);
       } else {
-        entry.release();
-        entry.reject(
+        entry.fail(
           new ConnectionError(
-            `the connection closed (code ${info.code}) while request ${entry.rqi} was in flight; it may have been processed by the CSE`,
+            `the connection closed (code ${info.code}) while request ${entry.rqi} was in flight; it may have been processed`,
             { mayHaveBeenProcessed: true, closeCode: info.code },
           ),
         );
@@ -801,8 +779,7 @@ export class OneM2MClient implements ConnectionOwner, PendingOwner {
         entry.arm(now);
         this.#debug('retrieve will be re-sent after reconnecting', { rqi: entry.rqi });
       } catch (error) {
-        entry.release();
-        entry.reject(error);
+        entry.fail(error);
       }
     }
     const rebinding = conn.retiring;
@@ -857,7 +834,6 @@ export class OneM2MClient implements ConnectionOwner, PendingOwner {
     this.#pending.remove(entry);
     entry.release();
     if (entry.isRegistration && response.rsc >= 2000 && response.rsc < 3000 && conn) {
-      conn.registeredHere = true;
       if (!this.#adapter.capabilities.handshakeHeaders) conn.bindingProbePending = true;
     }
     const binding = response.rsc === 4103 && conn && (entry.bindingProbe || conn.bindingRefused);
@@ -887,6 +863,14 @@ export class OneM2MClient implements ConnectionOwner, PendingOwner {
     if (this.#emitter.listenerCount('debug') === 0) return;
     this.#emitter.emit('debug', detail ? { message, detail } : { message });
   }
+}
+
+/** The `ConnectionError` of a request (or connect) cut short by `close()`. */
+function closedError(when?: string, mayHaveBeenProcessed = false): ConnectionError {
+  return new ConnectionError(when ? `${CLIENT_CLOSED} ${when}` : CLIENT_CLOSED, {
+    code: 'CLIENT_CLOSED',
+    mayHaveBeenProcessed,
+  });
 }
 
 function positive(value: number, name: string): number {

@@ -33,8 +33,6 @@ export class Connection implements SocketListeners {
   inFlight = 0;
   /** The `X-M2M-Origin` header this connection was opened with. */
   readonly originHeader: string | undefined;
-  /** A registration (Create AE) succeeded on this connection. */
-  registeredHere = false;
   /** The next non-registration request on it probes for originator binding (header-less adapters). */
   bindingProbePending = false;
   /** The server refused the probe with 4103: it binds connections to originators. */

@@ -69,11 +69,6 @@ export class Negotiator {
     return this.#codecs.get(info.serialization)!;
   }
 
-  /** The codec of `serialization`, if one was given. */
-  codecFor(serialization: Serialization): Codec | undefined {
-    return this.#codecs.get(serialization);
-  }
-
   /**
    * Decodes one inbound message by its frame type, not only by the negotiated codec: ACME sends
    * JSON text notifications on a CBOR connection (interop.md). A frame of the other type is tried

@@ -45,11 +45,6 @@ export class OfflineQueue {
     return this.#items.length - this.#head;
   }
 
-  /** Estimated bytes waiting. */
-  get bytes(): number {
-    return this.#bytes;
-  }
-
   /**
    * Appends `entry` (or puts it first, for a retried request that was already in order).
    * @throws {QueueFullError} when a bound would be exceeded; the queue is unchanged.
@@ -73,11 +68,6 @@ export class OfflineQueue {
     } else {
       this.#items.push(entry);
     }
-  }
-
-  /** The oldest waiting request, without removing it. */
-  peek(): PendingRequest | undefined {
-    return this.#items[this.#head];
   }
 
   /** Removes and returns the oldest waiting request. */

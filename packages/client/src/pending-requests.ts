@@ -94,6 +94,12 @@ export class PendingRequest {
     this.timer = setTimeout(fireTimer, Math.min(Math.max(0, at - now), MAX_TIMER), this);
   }
 
+  /** Releases the request and rejects its promise. */
+  fail(error: unknown): void {
+    this.release();
+    this.reject(error);
+  }
+
   /** Marks the request settled and releases its timer and signal listener. */
   release(): void {
     this.state = 'settled';
