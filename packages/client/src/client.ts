@@ -860,7 +860,7 @@ export class OneM2MClient implements ConnectionOwner, PendingOwner {
   }
 
   #debug(message: string, detail?: Record<string, unknown>): void {
-    if (this.#emitter.listenerCount('debug') === 0) return;
+    if (!this.#emitter.has('debug')) return;
     this.#emitter.emit('debug', detail ? { message, detail } : { message });
   }
 }

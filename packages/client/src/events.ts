@@ -26,65 +26,42 @@ export class Emitter<Events extends EventMap<Events>> {
 
   /** Adds `listener` for `event`; returns a function that removes it. */
   on<E extends keyof Events>(event: E, listener: Listener<Events[E]>): Unsubscribe {
-    const list = this.#listeners.get(event);
     // Copy-on-write: emit iterates the array it read, so (un)subscribing during emit is safe.
-    this.#listeners.set(event, list ? [...list, listener] : [listener]);
-    return () => this.off(event, listener);
+    this.#listeners.set(event, [...(this.#listeners.get(event) ?? []), listener]);
+    return () => {
+      const list = this.#listeners.get(event) ?? [];
+      const index = list.indexOf(listener);
+      if (index >= 0) this.#listeners.set(event, [...list.slice(0, index), ...list.slice(index + 1)]);
+    };
   }
 
-  /** Removes `listener` from `event`. */
-  off<E extends keyof Events>(event: E, listener: Listener<Events[E]>): void {
-    const list = this.#listeners.get(event);
-    if (!list) return;
-    const index = list.indexOf(listener);
-    if (index < 0) return;
-    const next = list.slice();
-    next.splice(index, 1);
-    if (next.length === 0) this.#listeners.delete(event);
-    else this.#listeners.set(event, next);
+  /** True when `event` has a listener. */
+  has(event: keyof Events): boolean {
+    return (this.#listeners.get(event)?.length ?? 0) > 0;
   }
 
-  /** Number of listeners of `event`. */
-  listenerCount(event: keyof Events): number {
-    return this.#listeners.get(event)?.length ?? 0;
-  }
-
-  /** Calls every listener of `event` synchronously. Returns true when there was at least one. */
-  emit<E extends keyof Events>(event: E, value: Events[E]): boolean {
-    const list = this.#listeners.get(event);
-    if (!list) return false;
-    for (const listener of list) {
-      try {
-        const result = listener(value);
-        if (result instanceof Promise) result.catch((error: unknown) => this.#onListenerError(error, event));
-      } catch (error) {
-        this.#onListenerError(error, event);
-      }
-    }
-    return true;
+  /** Calls every listener of `event` synchronously, without waiting for their promises. */
+  emit<E extends keyof Events>(event: E, value: Events[E]): void {
+    // The listeners run synchronously: an async function runs up to its first await.
+    void this.emitAndWait(event, value);
   }
 
   /**
    * Calls every listener of `event` and waits for the promises they return (used where the
    * client answers the CSE after the listeners ran). Failures go to the error hook.
    */
-  async emitAndWait<E extends keyof Events>(event: E, value: Events[E]): Promise<number> {
-    const list = this.#listeners.get(event);
-    if (!list) return 0;
-    let pending: Promise<unknown>[] | undefined;
-    for (const listener of list) {
+  async emitAndWait<E extends keyof Events>(event: E, value: Events[E]): Promise<void> {
+    const pending: Promise<unknown>[] = [];
+    for (const listener of this.#listeners.get(event) ?? []) {
       try {
         const result = listener(value);
-        if (result instanceof Promise) {
-          pending ??= [];
-          pending.push(result.catch((error: unknown) => this.#onListenerError(error, event)));
-        }
+        if (result instanceof Promise)
+          pending.push(result.catch((error) => this.#onListenerError(error, event)));
       } catch (error) {
         this.#onListenerError(error, event);
       }
     }
-    if (pending) await Promise.all(pending);
-    return list.length;
+    await Promise.all(pending);
   }
 
   /** Removes every listener. */

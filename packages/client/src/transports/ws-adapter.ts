@@ -1,11 +1,5 @@
 import IsomorphicWebSocket from 'isomorphic-ws';
-import type {
-  Socket,
-  SocketAdapter,
-  SocketAdapterCapabilities,
-  SocketListeners,
-  SocketOpenRequest,
-} from '../socket-adapter.js';
+import type { Socket, SocketAdapter, SocketListeners } from '../socket-adapter.js';
 
 /**
  * The part of a WebSocket object the adapter uses: the WHATWG `WebSocket` of browsers, Deno and
@@ -65,127 +59,87 @@ export interface WebSocketAdapterOptions {
 // ws reports a refused upgrade only through this error text; compiled once.
 const UNEXPECTED_RESPONSE = /Unexpected server response: (\d{3})/;
 
-/** True for constructors that take the third `ws` options argument. */
-function acceptsNodeOptions(ctor: WebSocketConstructor): boolean {
-  const proto = (ctor as unknown as { prototype?: Record<string, unknown> }).prototype;
-  return typeof proto?.ping === 'function';
-}
-
-/** Reads the message of a browser `Event` or a `ws` `ErrorEvent`. */
-function describeError(event: unknown): { message: string; cause?: unknown } {
-  const e = event as { message?: unknown; error?: unknown } | undefined;
-  const cause = e?.error ?? event;
-  if (typeof e?.message === 'string' && e.message) return { message: e.message, cause };
-  if (e?.error instanceof Error) return { message: e.error.message, cause };
-  return { message: 'WebSocket connection failed', cause };
-}
-
-/** One connection over a WHATWG-style WebSocket object. */
-class WebSocketConnection implements Socket {
-  readonly #ws: WebSocketLike;
-  #opened = false;
-  #closed = false;
-
-  constructor(ws: WebSocketLike, listeners: SocketListeners) {
-    this.#ws = ws;
-    ws.binaryType = 'arraybuffer';
-    ws.onopen = () => {
-      this.#opened = true;
-      listeners.onOpen({ protocol: ws.protocol ?? '', extensions: ws.extensions ?? '' });
-    };
-    ws.onmessage = (event) => {
-      const data = event.data;
-      if (typeof data === 'string') listeners.onMessage(data);
-      else if (data instanceof ArrayBuffer) listeners.onMessage(new Uint8Array(data));
-      else if (ArrayBuffer.isView(data)) {
-        listeners.onMessage(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+/** Wires the listeners to a WHATWG-style WebSocket object. */
+function connect(ws: WebSocketLike, listeners: SocketListeners): Socket {
+  // The handshake outcome is reported once: an error after open (or after close) is the close's.
+  let settled = false;
+  ws.binaryType = 'arraybuffer';
+  ws.onopen = () => {
+    settled = true;
+    listeners.onOpen({ protocol: ws.protocol ?? '', extensions: ws.extensions ?? '' });
+  };
+  ws.onmessage = ({ data }) => {
+    if (typeof data === 'string') listeners.onMessage(data);
+    else if (data instanceof ArrayBuffer) listeners.onMessage(new Uint8Array(data));
+    else if (ArrayBuffer.isView(data))
+      listeners.onMessage(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+  };
+  ws.onerror = (event) => {
+    if (settled) return;
+    // A browser `Event` carries nothing; a `ws` `ErrorEvent` carries `message` and `error`.
+    const e = event as { message?: unknown; error?: unknown } | undefined;
+    const cause = e?.error ?? event;
+    const message =
+      (typeof e?.message === 'string' && e.message) ||
+      (cause instanceof Error ? cause.message : 'WebSocket connection failed');
+    const status = UNEXPECTED_RESPONSE.exec(message)?.[1];
+    listeners.onHandshakeError(status ? { status: Number(status), message, cause } : { message, cause });
+  };
+  let closed = false;
+  ws.onclose = ({ code, reason, wasClean }) => {
+    settled = true;
+    if (closed) return;
+    closed = true;
+    listeners.onClose({ code, reason, wasClean });
+  };
+  return {
+    get bufferedAmount() {
+      return ws.bufferedAmount;
+    },
+    send: (data) => ws.send(data),
+    close(code, reason) {
+      try {
+        ws.close(code, reason);
+      } catch {
+        // Closing a socket that is still connecting throws in some implementations; treat as closed.
+        ws.close();
       }
-    };
-    ws.onerror = (event) => {
-      if (this.#opened || this.#closed) return;
-      const { message, cause } = describeError(event);
-      const status = UNEXPECTED_RESPONSE.exec(message)?.[1];
-      listeners.onHandshakeError(status ? { status: Number(status), message, cause } : { message, cause });
-    };
-    ws.onclose = (event) => {
-      if (this.#closed) return;
-      this.#closed = true;
-      listeners.onClose({ code: event.code, reason: event.reason, wasClean: event.wasClean });
-    };
-  }
-
-  get bufferedAmount(): number {
-    return this.#ws.bufferedAmount;
-  }
-
-  send(data: string | Uint8Array): void {
-    this.#ws.send(data);
-  }
-
-  close(code?: number, reason?: string): void {
-    try {
-      this.#ws.close(code, reason);
-    } catch {
-      // Closing a socket that is still connecting throws in some implementations; treat as closed.
-      this.#ws.close();
-    }
-  }
-}
-
-/** A socket whose constructor threw (bad URL, ...): reports the failure asynchronously. */
-class FailedSocket implements Socket {
-  constructor(listeners: SocketListeners, error: unknown) {
-    queueMicrotask(() => {
-      listeners.onHandshakeError({
-        message: error instanceof Error ? error.message : String(error),
-        cause: error,
-      });
-      listeners.onClose({ code: 1006, reason: 'connection could not be created', wasClean: false });
-    });
-  }
-  send(): void {}
-  close(): void {}
-}
-
-/** The default {@link SocketAdapter}, built on isomorphic-ws or any WebSocket constructor. */
-export class WebSocketAdapter implements SocketAdapter {
-  readonly capabilities: SocketAdapterCapabilities;
-  readonly #ctor: WebSocketConstructor;
-  readonly #headers: Record<string, string>;
-  readonly #nodeOptions: Record<string, unknown>;
-  readonly #nodeStyle: boolean;
-
-  constructor(options: WebSocketAdapterOptions = {}) {
-    this.#ctor = options.WebSocket ?? (IsomorphicWebSocket as unknown as WebSocketConstructor);
-    this.#headers = options.headers ?? {};
-    this.#nodeOptions = options.nodeOptions ?? {};
-    this.#nodeStyle = acceptsNodeOptions(this.#ctor);
-    this.capabilities = { handshakeHeaders: options.handshakeHeaders ?? this.#nodeStyle };
-  }
-
-  open(request: SocketOpenRequest, listeners: SocketListeners): Socket {
-    try {
-      let ws: WebSocketLike;
-      if (this.#nodeStyle) {
-        const extra = this.#nodeOptions.headers as Record<string, string> | undefined;
-        const headers = { ...extra, ...this.#headers, ...request.headers };
-        ws = new this.#ctor(request.url, request.protocols, { ...this.#nodeOptions, headers });
-      } else {
-        ws = new this.#ctor(request.url, request.protocols);
-      }
-      return new WebSocketConnection(ws, listeners);
-    } catch (error) {
-      return new FailedSocket(listeners, error);
-    }
-  }
+    },
+  };
 }
 
 /**
- * Creates the default socket adapter.
+ * Creates the default socket adapter, built on isomorphic-ws or any WebSocket constructor.
  * @example createWebSocketAdapter({ headers: { Authorization: 'Bearer x' } })
  */
-export function createWebSocketAdapter(options: WebSocketAdapterOptions = {}): WebSocketAdapter {
-  return new WebSocketAdapter(options);
+export function createWebSocketAdapter(options: WebSocketAdapterOptions = {}): SocketAdapter {
+  const WebSocket = options.WebSocket ?? (IsomorphicWebSocket as unknown as WebSocketConstructor);
+  const { headers, nodeOptions = {} } = options;
+  // ws-like constructors (with `ping` on their prototype) take a third options argument.
+  const nodeStyle = typeof (WebSocket.prototype as { ping?: unknown } | undefined)?.ping === 'function';
+  return {
+    capabilities: { handshakeHeaders: options.handshakeHeaders ?? nodeStyle },
+    open(request, listeners) {
+      try {
+        return connect(
+          nodeStyle
+            ? new WebSocket(request.url, request.protocols, {
+                ...nodeOptions,
+                headers: { ...(nodeOptions.headers as object), ...headers, ...request.headers },
+              })
+            : new WebSocket(request.url, request.protocols),
+          listeners,
+        );
+      } catch (error) {
+        // The constructor threw (bad URL, ...): report it like a failed handshake, asynchronously.
+        queueMicrotask(() => {
+          listeners.onHandshakeError({ message: String((error as Error)?.message ?? error), cause: error });
+          listeners.onClose({ code: 1006, reason: 'connection could not be created', wasClean: false });
+        });
+        return { send() {}, close() {} };
+      }
+    },
+  };
 }
 
 /** True when `value` is a {@link SocketAdapter} rather than a WebSocket constructor. */
