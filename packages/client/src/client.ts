@@ -125,7 +125,7 @@ export class OneM2MClient implements ConnectionOwner, PendingOwner {
     this.url = options.url;
     this.releaseVersion = options.releaseVersion ?? '3';
     if (typeof this.releaseVersion !== 'string' || !this.releaseVersion) {
-      throw new InvalidArgumentError('releaseVersion must be a non-empty string such as "3"');
+      throw new InvalidArgumentError('releaseVersion must be a non-empty string');
     }
     this.originator = options.originator;
     const codecs: Codec[] = options.codecs ?? [jsonCodec];
@@ -198,12 +198,12 @@ export class OneM2MClient implements ConnectionOwner, PendingOwner {
     if (this.#closed) return 'closed';
     const conn = this.#conn;
     if (!conn) return 'idle';
-    return conn.opened && conn.state === 'open' ? 'open' : 'connecting';
+    return conn.state === 'open' ? 'open' : 'connecting';
   }
 
   /** The subprotocol of the open connection ('' when not connected). */
   get protocol(): string {
-    return this.#conn?.opened ? this.#conn.protocol : '';
+    return this.#conn?.state === 'open' ? this.#conn.protocol : '';
   }
 
   /** Requests waiting to be sent (offline or beyond `maxInFlight`). */
@@ -224,7 +224,7 @@ export class OneM2MClient implements ConnectionOwner, PendingOwner {
   connect(): Promise<void> {
     if (this.#closed) return Promise.reject(closedError());
     const conn = this.#conn;
-    if (conn?.opened && conn.state === 'open' && !conn.retiring) return Promise.resolve();
+    if (conn?.ready) return Promise.resolve();
     const opened = this.#whenOpen();
     this.#ensureConnection();
     return opened;
@@ -368,7 +368,7 @@ export class OneM2MClient implements ConnectionOwner, PendingOwner {
   ): Promise<Subscription> {
     if (!this.originator) {
       throw new InvalidArgumentError(
-        'subscribe() needs an originator: call register() first or pass `originator`',
+        'subscribe() needs an originator: register() first or pass `originator`',
       );
     }
     const { net, nct, ...rest } = attributes;
@@ -511,13 +511,7 @@ export class OneM2MClient implements ConnectionOwner, PendingOwner {
       signal.addEventListener('abort', entry, { once: true });
     }
     const conn = this.#conn;
-    if (
-      conn?.opened &&
-      conn.state === 'open' &&
-      !conn.retiring &&
-      this.#queue.length === 0 &&
-      conn.inFlight < this.#maxInFlight
-    ) {
+    if (conn?.ready && this.#queue.length === 0 && conn.inFlight < this.#maxInFlight) {
       this.#transmit(conn, entry, now);
     } else {
       try {
@@ -561,7 +555,7 @@ export class OneM2MClient implements ConnectionOwner, PendingOwner {
 
   #pump(): void {
     const conn = this.#conn;
-    if (!conn?.opened || conn.state !== 'open' || conn.retiring) {
+    if (!conn?.ready) {
       if (this.#queue.length > 0) this.#ensureConnection();
       return;
     }
@@ -711,7 +705,6 @@ export class OneM2MClient implements ConnectionOwner, PendingOwner {
       this.#connectFailed(conn, error);
       return;
     }
-    conn.opened = true;
     conn.state = 'open';
     const reconnected = this.#everOpened;
     this.#everOpened = true;
@@ -742,7 +735,7 @@ export class OneM2MClient implements ConnectionOwner, PendingOwner {
   /** @internal ConnectionOwner */
   connectionClosed(conn: Connection, info: SocketCloseInfo): void {
     if (conn.failed) return;
-    if (!conn.opened) {
+    if (!conn.codec) {
       if (conn === this.#conn) {
         this.#connectFailed(
           conn,
@@ -851,7 +844,7 @@ export class OneM2MClient implements ConnectionOwner, PendingOwner {
   async #rebindIfNeeded(): Promise<void> {
     const conn = this.#conn;
     if (!this.#originatorHeader || !this.#adapter.capabilities.handshakeHeaders) return;
-    if (!conn?.opened || conn.state !== 'open' || conn.originHeader === this.originator) return;
+    if (conn?.state !== 'open' || conn.originHeader === this.originator) return;
     this.#debug('reconnecting with X-M2M-Origin after registration', { aei: this.originator });
     conn.retiring = true;
     const opened = this.#whenOpen();
@@ -875,9 +868,7 @@ function closedError(when?: string, mayHaveBeenProcessed = false): ConnectionErr
 
 function positive(value: number, name: string): number {
   if (typeof value !== 'number' || !(value > 0)) {
-    throw new InvalidArgumentError(
-      `${name} must be a positive number of milliseconds (or Infinity), got ${value}`,
-    );
+    throw new InvalidArgumentError(`${name} must be a positive number of ms (or Infinity), got ${value}`);
   }
   return value;
 }

@@ -24,11 +24,10 @@ export interface ConnectionOwner {
  */
 export class Connection implements SocketListeners {
   state: 'connecting' | 'open' | 'closed' = 'connecting';
-  /** The negotiated codec, once open. */
+  /** The negotiated codec, once the client accepted the server's selection (it then counts as open). */
   codec: Codec | undefined;
-  /** The selected subprotocol and negotiated extensions, once open. */
+  /** The selected subprotocol, once open. */
   protocol = '';
-  extensions = '';
   /** Requests sent on this connection and not settled. */
   inFlight = 0;
   /** The `X-M2M-Origin` header this connection was opened with. */
@@ -43,8 +42,6 @@ export class Connection implements SocketListeners {
   closingOnPurpose = false;
   /** Reconnect attempt number that opened it (0 for a first or lazy open). */
   readonly attempt: number;
-  /** The handshake completed and the client accepted the selected subprotocol. */
-  opened = false;
   /** The client already handled this connection's failure to open. */
   failed = false;
   #socket: Socket | undefined;
@@ -70,6 +67,11 @@ export class Connection implements SocketListeners {
     this.#adapter = adapter;
     this.#url = url;
     this.#headers = headers;
+  }
+
+  /** Open, and open to new requests (not retiring). */
+  get ready(): boolean {
+    return this.state === 'open' && !this.retiring;
   }
 
   /** Opens the socket (separate from the constructor so the client can record it first). */
@@ -112,15 +114,14 @@ export class Connection implements SocketListeners {
   onOpen(info: { protocol: string; extensions: string }): void {
     if (this.state !== 'connecting') return;
     this.protocol = info.protocol;
-    this.extensions = info.extensions;
     this.#owner.connectionOpened(this, info.protocol, info.extensions);
   }
 
   onMessage(data: string | Uint8Array): void {
-    if (!this.opened || this.state === 'closed' || !this.codec) return;
+    if (this.state !== 'open') return;
     let decoded: DecodedPrimitive;
     try {
-      decoded = this.#negotiator.decode(this.codec, data);
+      decoded = this.#negotiator.decode(this.codec!, data);
     } catch (error) {
       this.#owner.frameRejected(this, error);
       return;

@@ -153,7 +153,7 @@ export class OriginatorBindingError extends OneM2MError {
   constructor(originator: string | undefined, response: ResponsePrimitive) {
     super(
       'ORIGINATOR_BINDING',
-      `the server refused a request with 4103 after registration on this connection: it binds connections to an originator via the X-M2M-Origin handshake header (as ACME does), which this socket adapter cannot send (browsers cannot set handshake headers); use an adapter with handshake headers or a server that does not require them`,
+      'the server answered 4103 after registration: it binds connections to an originator through the X-M2M-Origin handshake header (as ACME does), which this socket adapter cannot send; use one that sends handshake headers (Node)',
     );
     this.originator = originator;
     this.response = response;

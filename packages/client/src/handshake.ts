@@ -33,7 +33,7 @@ export class Negotiator {
     for (const s of serializations) {
       if (!bySerialization.has(s)) {
         throw new InvalidArgumentError(
-          `serialization '${s}' is configured but no codec for it was given (pass it in \`codecs\`, or use the \`onem2m-ws\` entry that bundles all codecs)`,
+          `no codec for serialization '${s}': pass it in \`codecs\` (the \`onem2m-ws\` entry has them all)`,
         );
       }
     }
@@ -51,20 +51,12 @@ export class Negotiator {
    * @throws {HandshakeError} when the server selected nothing or a name the client did not offer.
    */
   select(protocol: string): Codec {
-    if (!protocol) {
-      throw new HandshakeError(
-        `the server selected no subprotocol (offered: ${this.offer.join(', ')}); cannot tell which serialization to use`,
-        { selectedProtocol: '' },
-      );
-    }
-    const info = lookupSubprotocol(protocol);
+    const info = protocol ? lookupSubprotocol(protocol) : undefined;
     if (!info || !this.#offeredLower.has(protocol.trim().toLowerCase())) {
-      throw new HandshakeError(
-        `the server selected subprotocol '${protocol}', which was not offered (offered: ${this.offer.join(', ')})`,
-        {
-          selectedProtocol: protocol,
-        },
-      );
+      const selected = protocol ? `subprotocol '${protocol}', which was not offered` : 'no subprotocol';
+      throw new HandshakeError(`the server selected ${selected} (offered: ${this.offer.join(', ')})`, {
+        selectedProtocol: protocol,
+      });
     }
     return this.#codecs.get(info.serialization)!;
   }

@@ -114,7 +114,7 @@ export class InboundDispatcher {
     if (originator) response.fr = originator;
     if (pc) response.pc = pc;
     if (conn.state !== 'open') {
-      host.debug('connection closed before the answer to a CSE request could be sent', { rqi: request.rqi });
+      host.debug('connection closed before answering a CSE request', { rqi: request.rqi });
       return;
     }
     try {
