@@ -176,11 +176,16 @@ export function renderMarkdown(report, { extraSections = [], before } = {}) {
   return `${out.join('\n')}\n`;
 }
 
-/** Write both files; returns the markdown written. */
-export function writeReport(report, { jsonPath, mdPath, extraSections, before }) {
+/**
+ * Write both files; returns the markdown written. `formatHead` may lay out the generated part
+ * (e.g. align tables); it never sees the preserved reliability tail.
+ */
+export function writeReport(report, { jsonPath, mdPath, extraSections, before, formatHead = (md) => md }) {
   writeFileSync(jsonPath, `${JSON.stringify(report, null, 2)}\n`);
   const previous = existsSync(mdPath) ? readFileSync(mdPath, 'utf8') : '';
-  const markdown = renderMarkdown(report, { extraSections, before }) + preservedTail(previous);
+  // Only this writer's part is formatted; the preserved tail is written back byte for byte.
+  const head = formatHead(renderMarkdown(report, { extraSections, before })).replace(/\n*$/, '\n\n');
+  const markdown = head + preservedTail(previous);
   writeFileSync(mdPath, markdown);
   return markdown;
 }
