@@ -28,7 +28,6 @@ export class OfflineQueue {
   readonly maxCount: number;
   readonly maxBytes: number;
   #items: PendingRequest[] = [];
-  #head = 0;
   #bytes = 0;
 
   constructor(options: OfflineQueueOptions = {}) {
@@ -42,7 +41,7 @@ export class OfflineQueue {
 
   /** Requests waiting. */
   get length(): number {
-    return this.#items.length - this.#head;
+    return this.#items.length;
   }
 
   /**
@@ -51,58 +50,40 @@ export class OfflineQueue {
    */
   push(entry: PendingRequest, first = false): void {
     const size = estimateBytes(entry);
-    if (this.length + 1 > this.maxCount) {
+    if (this.#items.length >= this.maxCount) {
       throw new QueueFullError('count', `offline queue full: ${this.maxCount} requests already waiting`);
     }
     if (this.#bytes + size > this.maxBytes) {
       throw new QueueFullError(
         'bytes',
-        `offline queue full: ${this.#bytes} + ${size} bytes exceeds ${this.maxBytes}`,
+        `offline queue full: ${this.#bytes} + ${size} bytes > ${this.maxBytes}`,
       );
     }
     entry.queuedBytes = size;
     this.#bytes += size;
-    if (first) {
-      this.#compact();
-      this.#items.unshift(entry);
-    } else {
-      this.#items.push(entry);
-    }
+    if (first) this.#items.unshift(entry);
+    else this.#items.push(entry);
   }
 
   /** Removes and returns the oldest waiting request. */
   shift(): PendingRequest | undefined {
-    const entry = this.#items[this.#head];
-    if (!entry) return undefined;
-    this.#items[this.#head] = undefined as unknown as PendingRequest;
-    this.#head++;
-    this.#bytes -= entry.queuedBytes;
-    if (this.#head > 64 && this.#head * 2 > this.#items.length) this.#compact();
+    const entry = this.#items.shift();
+    if (entry) this.#bytes -= entry.queuedBytes;
     return entry;
   }
 
-  /** Removes `entry` wherever it is (timeout, abort). Returns false when it was not queued. */
-  remove(entry: PendingRequest): boolean {
-    const index = this.#items.indexOf(entry, this.#head);
-    if (index < 0) return false;
+  /** Removes `entry` wherever it is (timeout, abort). */
+  remove(entry: PendingRequest): void {
+    const index = this.#items.indexOf(entry);
+    if (index < 0) return;
     this.#items.splice(index, 1);
     this.#bytes -= entry.queuedBytes;
-    return true;
   }
 
   /** Removes and returns everything waiting. */
   drain(): PendingRequest[] {
-    const all = this.#items.slice(this.#head);
-    this.#items = [];
-    this.#head = 0;
     this.#bytes = 0;
-    return all;
-  }
-
-  #compact(): void {
-    if (this.#head === 0) return;
-    this.#items = this.#items.slice(this.#head);
-    this.#head = 0;
+    return this.#items.splice(0);
   }
 }
 

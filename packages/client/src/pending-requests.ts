@@ -185,15 +185,12 @@ export class DeadlineList {
 
 /** How many settled identifiers are remembered to classify late/duplicate responses. */
 const SETTLED_MEMORY = 512;
-const SETTLED_MASK = SETTLED_MEMORY - 1;
 
 /** Requests in flight, by `rqi`. */
 export class PendingTable {
   readonly #byRqi = new Map<string, PendingRequest>();
+  // Insertion-ordered: the first identifier is the oldest, evicted first.
   readonly #settled = new Set<string>();
-  // A fixed ring of the last SETTLED_MEMORY identifiers: no shifting on the per-request path.
-  readonly #ring: (string | undefined)[] = new Array(SETTLED_MEMORY).fill(undefined);
-  #ringIndex = 0;
 
   /** Number of requests in flight. */
   get size(): number {
@@ -211,26 +208,17 @@ export class PendingTable {
     return this.#byRqi.get(rqi);
   }
 
-  /** Removes an in-flight request and remembers its `rqi` as settled. */
+  /** Removes an in-flight request and remembers its `rqi` as settled (bounded memory). */
   remove(entry: PendingRequest): void {
     if (this.#byRqi.get(entry.rqi) !== entry) return;
     this.#byRqi.delete(entry.rqi);
-    this.rememberSettled(entry.rqi);
+    this.#settled.add(entry.rqi);
+    if (this.#settled.size > SETTLED_MEMORY) this.#settled.delete(this.#settled.values().next().value!);
   }
 
   /** True when `rqi` belonged to a request that was settled recently. */
   wasSettled(rqi: string): boolean {
     return this.#settled.has(rqi);
-  }
-
-  /** Remembers `rqi` as settled (bounded memory, oldest forgotten first). */
-  rememberSettled(rqi: string): void {
-    if (this.#settled.has(rqi)) return;
-    this.#settled.add(rqi);
-    const evicted = this.#ring[this.#ringIndex];
-    if (evicted !== undefined) this.#settled.delete(evicted);
-    this.#ring[this.#ringIndex] = rqi;
-    this.#ringIndex = (this.#ringIndex + 1) & SETTLED_MASK;
   }
 
   /** Every in-flight request (a copy, safe to settle while iterating). */

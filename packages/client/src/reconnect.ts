@@ -63,13 +63,13 @@ export function reconnectPolicy(option: boolean | ReconnectOptions | undefined):
     maxAttempts: o.maxAttempts ?? Number.POSITIVE_INFINITY,
     random: o.random ?? Math.random,
   };
-  if (!(policy.initialDelay >= 0) || !(policy.maxDelay >= policy.initialDelay)) {
-    throw new InvalidArgumentError('reconnect: need 0 <= initialDelay <= maxDelay');
-  }
-  if (!(policy.factor >= 1)) throw new InvalidArgumentError('reconnect.factor must be >= 1');
-  if (!(policy.jitter >= 0 && policy.jitter <= 1))
-    throw new InvalidArgumentError('reconnect.jitter must be in [0, 1]');
-  if (!(policy.maxAttempts >= 1)) throw new InvalidArgumentError('reconnect.maxAttempts must be >= 1');
+  const invalid =
+    (!(policy.initialDelay >= 0 && policy.maxDelay >= policy.initialDelay) &&
+      'need 0 <= initialDelay <= maxDelay') ||
+    (!(policy.factor >= 1) && 'factor must be >= 1') ||
+    (!(policy.jitter >= 0 && policy.jitter <= 1) && 'jitter must be in [0, 1]') ||
+    (!(policy.maxAttempts >= 1) && 'maxAttempts must be >= 1');
+  if (invalid) throw new InvalidArgumentError(`reconnect: ${invalid}`);
   return policy;
 }
 

@@ -6,29 +6,20 @@
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
-function randomPrefix(length: number): string {
-  const bytes = new Uint8Array(length);
-  const crypto = (globalThis as { crypto?: { getRandomValues?(a: Uint8Array): Uint8Array } }).crypto;
-  if (crypto?.getRandomValues) crypto.getRandomValues(bytes);
-  else for (let i = 0; i < length; i++) bytes[i] = Math.floor(Math.random() * 256);
-  let out = '';
-  for (let i = 0; i < length; i++) out += ALPHABET[bytes[i]! % ALPHABET.length];
-  return out;
-}
-
-/** Generates unique request identifiers: `<prefix>-<counter in base 36>`. */
+/** Generates unique request identifiers: `<random prefix>-<counter in base 36>`. */
 export class RqiGenerator {
   readonly #prefix: string;
   #counter = 0;
 
-  /** @param prefix fixed prefix; a random 8-character one by default */
-  constructor(prefix: string = randomPrefix(8)) {
+  /** @param prefix fixed prefix; 8 random characters by default (Web Crypto: browsers, Node 19+) */
+  constructor(
+    prefix = Array.from(crypto.getRandomValues(new Uint8Array(8)), (byte) => ALPHABET[byte % 36]).join(''),
+  ) {
     this.#prefix = `${prefix}-`;
   }
 
   /** The next identifier. */
   next(): string {
-    this.#counter++;
-    return this.#prefix + this.#counter.toString(36);
+    return this.#prefix + (++this.#counter).toString(36);
   }
 }
