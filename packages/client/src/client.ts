@@ -99,7 +99,6 @@ export class OneM2MClient implements ConnectionOwner, PendingOwner {
   readonly #maxInFlight: number;
   readonly #headers: Record<string, string>;
   readonly #hasHeaders: boolean;
-  readonly #cseBase: string;
   readonly #reconnect: ReconnectPolicy | undefined;
   readonly #registrar: Registrar;
   readonly #originatorHeader: boolean;
@@ -139,7 +138,6 @@ export class OneM2MClient implements ConnectionOwner, PendingOwner {
     if (!(this.#maxInFlight >= 1)) throw new InvalidArgumentError('maxInFlight must be >= 1');
     this.#headers = options.headers ?? {};
     this.#hasHeaders = Object.keys(this.#headers).length > 0;
-    this.#cseBase = options.cseBase ?? '-';
     this.#reconnect = reconnectPolicy(options.reconnect);
     this.#queue = new OfflineQueue(options.offlineQueue);
     this.#originatorHeader = options.originatorHeader ?? true;
@@ -148,33 +146,22 @@ export class OneM2MClient implements ConnectionOwner, PendingOwner {
     this.#emitter = new Emitter<ClientEvents>((error, event) => {
       if (event !== 'error') this.#emitter.emit('error', error);
     });
-    const client = this;
-    this.#inbound = new InboundDispatcher({
-      releaseVersion: this.releaseVersion,
-      get originator() {
-        return client.originator;
-      },
+    const debug = (message: string, detail?: Record<string, unknown>) => this.#debug(message, detail);
+    this.#inbound = new InboundDispatcher(this, {
       acceptVerification: options.acceptVerificationRequests ?? true,
       emitter: this.#emitter,
       subscriptions: this.#subscriptions,
-      debug: (message, detail) => this.#debug(message, detail),
+      debug,
     });
     this.#registrar = new Registrar(
+      this,
       {
-        url: this.url,
-        releaseVersion: this.releaseVersion,
-        cseBase: this.#cseBase,
-        get originator() {
-          return client.originator;
-        },
-        set originator(value) {
-          client.originator = value;
-        },
+        cseBase: options.cseBase ?? '-',
         canSendHeaders: this.#adapter.capabilities.handshakeHeaders,
         submit: (primitive, requestOptions, fillOriginator, isRegistration) =>
           this.#submit(primitive, requestOptions, fillOriginator, isRegistration),
         rebindIfNeeded: () => this.#rebindIfNeeded(),
-        debug: (message, detail) => this.#debug(message, detail),
+        debug,
       },
       options.aeIdStore ?? new MemoryAeIdStore(),
       options.aeIdKey,

@@ -8,15 +8,20 @@ import {
   NotifyReply,
   notificationsOf,
   resultOf,
+  type Sgn,
 } from './notifications.js';
 import type { SubscriptionRegistry } from './subscription.js';
 
-/** What the dispatcher needs from its client. */
-export interface InboundHost {
+/** The client's public state the dispatcher reads (the client itself). */
+export interface InboundClient {
   /** `rvi` used when the CSE's request carries none. */
   readonly releaseVersion: string;
   /** The client's current originator (the `fr` of answers). */
   readonly originator: string | undefined;
+}
+
+/** What the dispatcher needs from its client's internals. */
+export interface InboundHost {
   /** Answer verification requests 2000 (true) or 4101 (false) unless a listener chooses. */
   readonly acceptVerification: boolean;
   readonly emitter: Emitter<ClientEvents>;
@@ -35,10 +40,12 @@ export interface InboundHost {
  * client's release version.
  */
 export class InboundDispatcher {
+  readonly #client: InboundClient;
   readonly #host: InboundHost;
   readonly #delivered = new DeliveredNotifications();
 
-  constructor(host: InboundHost) {
+  constructor(client: InboundClient, host: InboundHost) {
+    this.#client = client;
     this.#host = host;
   }
 
@@ -47,81 +54,63 @@ export class InboundDispatcher {
     const host = this.#host;
     try {
       const notifications = request.op === 5 ? notificationsOf(request.pc) : undefined;
-      if (notifications && notifications.length > 0) {
-        const rvi = stringOr(request.rvi, stringOr(notifications[0]!.rvi, host.releaseVersion));
-        // A CSE resends a notification whose answer it did not get (stored, then delivered on
-        // reconnect): the listeners saw it already, so answer again without emitting it twice.
-        const earlier = this.#delivered.find(request);
-        if (earlier) {
-          host.debug('notification delivered again; answered without emitting it twice', {
-            rqi: request.rqi,
-          });
-          this.#reply(conn, request, rvi, earlier.status);
-          return;
-        }
-        const reply = new NotifyReply(2000);
-        this.#delivered.remember(request, reply);
-        if (!host.acceptVerification && notifications.some((n) => n.vrq === true)) reply.status = 4101;
-        const tasks: Promise<unknown>[] = [];
-        for (let i = 0; i < notifications.length; i++) {
-          const event = new NotificationEvent(notifications[i]!, request, reply, i, notifications.length);
-          const handle = host.subscriptions.find(event.subscriptionReference);
-          if (handle) tasks.push(handle.dispatch(event));
-          tasks.push(host.emitter.emitAndWait('notification', event));
-        }
-        await Promise.all(tasks);
-        // A deletion notice ends its handle once the listeners have seen it.
-        for (const n of notifications) if (n.sud === true) host.subscriptions.find(n.sur)?.end('deleted');
-        this.#reply(conn, request, rvi, reply.status);
+      const [rsc, pc] = await this.#handle(request, notifications);
+      const rvi = stringOr(request.rvi, stringOr(notifications?.[0]?.rvi, this.#client.releaseVersion));
+      const response: ResponsePrimitive = { rsc, rqi: request.rqi, rvi };
+      if (typeof request.fr === 'string' && request.fr) response.to = request.fr;
+      const originator = this.#client.originator;
+      if (originator) response.fr = originator;
+      if (pc) response.pc = pc;
+      if (conn.state !== 'open') {
+        host.debug('connection closed before the answer to a CSE request could be sent', {
+          rqi: request.rqi,
+        });
         return;
       }
-      const result = request.op === 5 ? resultOf(request.pc) : undefined;
-      if (result) {
-        // The outcome of a non-blocking asynchronous request (rt.rtv 2) arrives as a Notify.
-        const reply = new NotifyReply(2000);
-        await host.emitter.emitAndWait(
-          'notification',
-          new NotificationEvent({}, request, reply, 0, 1, result),
-        );
-        this.#reply(conn, request, stringOr(request.rvi, host.releaseVersion), reply.status);
-        return;
-      }
-      const event = new IncomingRequestEvent(request);
-      await host.emitter.emitAndWait('request', event);
-      this.#reply(
-        conn,
-        request,
-        stringOr(request.rvi, host.releaseVersion),
-        event.status ?? 4005,
-        event.content,
-      );
+      conn.send(response);
     } catch (error) {
       host.emitter.emit('error', error);
     }
   }
 
-  #reply(
-    conn: Connection,
+  /** Runs the listeners of one request; resolves with the status (and content) of the answer. */
+  async #handle(
     request: RequestPrimitive,
-    rvi: string,
-    rsc: number,
-    pc?: Record<string, unknown>,
-  ): void {
+    notifications: Sgn[] | undefined,
+  ): Promise<[rsc: number, pc?: Record<string, unknown>]> {
     const host = this.#host;
-    const response: ResponsePrimitive = { rsc, rqi: request.rqi, rvi };
-    if (typeof request.fr === 'string' && request.fr) response.to = request.fr;
-    const originator = host.originator;
-    if (originator) response.fr = originator;
-    if (pc) response.pc = pc;
-    if (conn.state !== 'open') {
-      host.debug('connection closed before answering a CSE request', { rqi: request.rqi });
-      return;
+    const reply = new NotifyReply(2000);
+    if (notifications?.length) {
+      // A CSE resends a notification whose answer it did not get (stored, then delivered on
+      // reconnect): the listeners saw it already, so answer again without emitting it twice.
+      const earlier = this.#delivered.find(request);
+      if (earlier) {
+        host.debug('notification delivered again; answered without emitting it twice', { rqi: request.rqi });
+        return [earlier.status];
+      }
+      this.#delivered.remember(request, reply);
+      if (!host.acceptVerification && notifications.some((n) => n.vrq === true)) reply.status = 4101;
+      const tasks: Promise<unknown>[] = [];
+      notifications.forEach((sgn, i) => {
+        const event = new NotificationEvent(sgn, request, reply, i, notifications.length);
+        const handle = host.subscriptions.find(event.subscriptionReference);
+        if (handle) tasks.push(handle.dispatch(event));
+        tasks.push(host.emitter.emitAndWait('notification', event));
+      });
+      await Promise.all(tasks);
+      // A deletion notice ends its handle once the listeners have seen it.
+      for (const n of notifications) if (n.sud === true) host.subscriptions.find(n.sur)?.end('deleted');
+      return [reply.status];
     }
-    try {
-      conn.send(response);
-    } catch (error) {
-      host.emitter.emit('error', error);
+    const result = request.op === 5 ? resultOf(request.pc) : undefined;
+    if (result) {
+      // The outcome of a non-blocking asynchronous request (rt.rtv 2) arrives as a Notify.
+      await host.emitter.emitAndWait('notification', new NotificationEvent({}, request, reply, 0, 1, result));
+      return [reply.status];
     }
+    const event = new IncomingRequestEvent(request);
+    await host.emitter.emitAndWait('request', event);
+    return [event.status ?? 4005, event.content];
   }
 }
 

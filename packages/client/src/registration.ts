@@ -26,14 +26,18 @@ export interface RegistrationResult extends Result<Record<string, unknown>> {
   reused: boolean;
 }
 
-/** What the registrar needs from its client. */
-export interface RegistrationHost {
+/** The client's public state the registrar reads and writes (the client itself). */
+export interface RegistrationClient {
   readonly url: string;
   readonly releaseVersion: string;
+  /** Set by a registration, cleared by deregistration. */
+  originator: string | undefined;
+}
+
+/** What the registrar needs from its client's internals. */
+export interface RegistrationHost {
   /** The `to` of the Create `<AE>` when the caller gives none. */
   readonly cseBase: string;
-  /** The client's originator, read and written. */
-  originator: string | undefined;
   /** False when the adapter cannot send handshake headers (browsers). */
   readonly canSendHeaders: boolean;
   /** Sends a request through the client's pipeline; resolves with the response, whatever its rsc. */
@@ -54,13 +58,15 @@ export interface RegistrationHost {
  * fresh registration follows), and deregistration.
  */
 export class Registrar {
+  readonly #client: RegistrationClient;
   readonly #host: RegistrationHost;
   readonly #store: AeIdStore;
   readonly #key: string | undefined;
   /** Store key and `<AE>` address of the current registration. */
   #current: { key: string; address: string | undefined } | undefined;
 
-  constructor(host: RegistrationHost, store: AeIdStore, key: string | undefined) {
+  constructor(client: RegistrationClient, host: RegistrationHost, store: AeIdStore, key: string | undefined) {
+    this.#client = client;
     this.#host = host;
     this.#store = store;
     this.#key = key;
@@ -68,6 +74,7 @@ export class Registrar {
 
   /** See `OneM2MClient.register`. */
   async register(ae: Record<string, unknown>, options: RegisterOptions): Promise<RegistrationResult> {
+    const client = this.#client;
     const host = this.#host;
     if (!ae || typeof ae !== 'object') throw new InvalidArgumentError('register() needs the <AE> attributes');
     const { to = host.cseBase, ...requestOptions } = options;
@@ -75,10 +82,10 @@ export class Registrar {
       ...(toShortNames({ 'm2m:ae': ae }) as Record<string, Record<string, unknown>>)['m2m:ae'],
     };
     attributes.rr ??= true;
-    attributes.srv ??= [host.releaseVersion];
-    const key = this.#key ?? `${host.url}#${String(attributes.rn ?? attributes.api ?? '')}`;
+    attributes.srv ??= [client.releaseVersion];
+    const key = this.#key ?? `${client.url}#${String(attributes.rn ?? attributes.api ?? '')}`;
 
-    if (host.originator === undefined) {
+    if (client.originator === undefined) {
       const stored = await this.#store.get(key);
       if (stored) {
         const reused = await this.#tryStored(stored, key, requestOptions);
@@ -87,7 +94,7 @@ export class Registrar {
     }
 
     const primitive: RequestPrimitive = { op: 1, to, rqi: '', ty: 2, pc: { 'm2m:ae': attributes } };
-    if (host.originator !== undefined) primitive.fr = host.originator;
+    if (client.originator !== undefined) primitive.fr = client.originator;
     const result = toResult<Record<string, unknown>>(
       await host.submit(primitive, requestOptions, false, true),
     );
@@ -101,7 +108,7 @@ export class Registrar {
         },
       );
     }
-    host.originator = aei;
+    client.originator = aei;
     this.#current = { key, address: addressOf(result.content) };
     await this.#store.set(key, aei);
     await host.rebindIfNeeded();
@@ -113,13 +120,13 @@ export class Registrar {
     remove: (to: string, options: RequestOptions) => Promise<Result>,
     options: RequestOptions,
   ): Promise<Result> {
-    const host = this.#host;
-    const aei = host.originator;
+    const client = this.#client;
+    const aei = client.originator;
     if (!aei) throw new InvalidArgumentError('deregister(): the client has no originator');
     const result = await remove(this.#current?.address ?? aei, options);
     if (this.#current) await this.#store.delete(this.#current.key);
     this.#current = undefined;
-    host.originator = undefined;
+    client.originator = undefined;
     return result;
   }
 
@@ -129,8 +136,9 @@ export class Registrar {
     key: string,
     options: RequestOptions,
   ): Promise<RegistrationResult | undefined> {
+    const client = this.#client;
     const host = this.#host;
-    host.originator = stored;
+    client.originator = stored;
     let result: Result<Record<string, unknown>>;
     try {
       const response = await host.submit({ op: 2, to: stored, rqi: '' }, options, true, false);
@@ -142,12 +150,12 @@ export class Registrar {
       if (response.rsc === 4004 || response.rsc === 4106) {
         host.debug('stored AE-ID unknown to the CSE; registering again', { aei: stored, rsc: response.rsc });
         await this.#store.delete(key);
-        host.originator = undefined;
+        client.originator = undefined;
         return undefined;
       }
       result = toResult<Record<string, unknown>>(response);
     } catch (error) {
-      host.originator = undefined;
+      client.originator = undefined;
       throw error;
     }
     this.#current = { key, address: addressOf(result.content) };
