@@ -453,7 +453,7 @@ export class OneM2MClient implements ConnectionOwner, PendingOwner {
       resolve = res;
       reject = rej;
     });
-    const entry = new PendingRequest(primitive, this, resolve, reject);
+    const entry = new PendingRequest(primitive, this, this.#deadlines, resolve, reject);
     const now = Date.now();
     try {
       applyRequestOptions(primitive, options);
@@ -471,13 +471,6 @@ export class OneM2MClient implements ConnectionOwner, PendingOwner {
       const timeout =
         options.timeout === undefined ? this.#requestTimeout : positive(options.timeout, 'timeout');
       entry.timeoutAt = now + timeout;
-      if (
-        options.timeout === undefined &&
-        primitive.rqet === undefined &&
-        timeout !== Number.POSITIVE_INFINITY
-      ) {
-        entry.deadlines = this.#deadlines;
-      }
       if (primitive.rqet !== undefined) {
         const deadline = parseAbsRelTimestamp(primitive.rqet, 'rqet', now);
         entry.expireAt = deadline.at;
@@ -507,7 +500,7 @@ export class OneM2MClient implements ConnectionOwner, PendingOwner {
         entry.release();
         return Promise.reject(error);
       }
-      entry.arm(now);
+      entry.arm();
       this.#ensureConnection();
     }
     return promise;
@@ -531,7 +524,7 @@ export class OneM2MClient implements ConnectionOwner, PendingOwner {
     entry.connection = conn;
     conn.inFlight++;
     this.#pending.add(entry);
-    if (entry.timer === undefined || entry.expireAt < entry.timeoutAt) entry.arm(now);
+    entry.arm();
     try {
       conn.sendEncoded(data);
     } catch (error) {
@@ -751,12 +744,11 @@ export class OneM2MClient implements ConnectionOwner, PendingOwner {
       }
     }
     conn.inFlight = 0;
-    const now = Date.now();
     for (let i = retries.length - 1; i >= 0; i--) {
       const entry = retries[i]!;
       try {
         this.#queue.push(entry, true);
-        entry.arm(now);
+        entry.arm();
         this.#debug('retrieve will be re-sent after reconnecting', { rqi: entry.rqi });
       } catch (error) {
         entry.fail(error);

@@ -47,12 +47,10 @@ export class PendingRequest {
   /** The connection it was sent on (opaque to this module). */
   connection: unknown;
   signal: AbortSignal | undefined;
-  timer: ReturnType<typeof setTimeout> | undefined;
-  /**
-   * The client's shared deadline list, for requests with the client's default timeout and no
-   * `rqet`: their deadlines come in call order, so one timer serves them all.
-   */
-  deadlines: DeadlineList | undefined;
+  /** The client's deadline list, which times every request out. */
+  readonly deadlines: DeadlineList;
+  /** The deadline the request is listed by (Infinity: not listed). */
+  at = Number.POSITIVE_INFINITY;
   /** Links of the deadline list. */
   prev: PendingRequest | undefined;
   next: PendingRequest | undefined;
@@ -61,11 +59,13 @@ export class PendingRequest {
   constructor(
     primitive: RequestPrimitive,
     owner: PendingOwner,
+    deadlines: DeadlineList,
     resolve: (response: ResponsePrimitive) => void,
     reject: (error: unknown) => void,
   ) {
     this.primitive = primitive;
     this.owner = owner;
+    this.deadlines = deadlines;
     this.resolve = resolve;
     this.reject = reject;
   }
@@ -80,18 +80,13 @@ export class PendingRequest {
     if (this.state !== 'settled') this.owner.onAbort(this);
   }
 
-  /** (Re)arms the timer for the earliest relevant deadline. */
-  arm(now: number): void {
-    if (this.deadlines) {
-      this.deadlines.add(this);
-      return;
-    }
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = undefined;
+  /** (Re)lists the request by its deadline: while queued the earlier of timeout and `rqet`, then the timeout. */
+  arm(): void {
     const at = this.state === 'queued' ? Math.min(this.timeoutAt, this.expireAt) : this.timeoutAt;
-    if (at === Number.POSITIVE_INFINITY) return;
-    // setTimeout overflows above 2^31-1 ms; fireTimer re-arms when it fires early.
-    this.timer = setTimeout(fireTimer, Math.min(Math.max(0, at - now), MAX_TIMER), this);
+    if (this.linked && at === this.at) return;
+    this.deadlines.remove(this);
+    this.at = at;
+    if (at !== Number.POSITIVE_INFINITY) this.deadlines.add(this);
   }
 
   /** Releases the request and rejects its promise. */
@@ -100,55 +95,46 @@ export class PendingRequest {
     this.reject(error);
   }
 
-  /** Marks the request settled and releases its timer and signal listener. */
+  /** Marks the request settled and releases its deadline and signal listener. */
   release(): void {
     this.state = 'settled';
-    if (this.linked) this.deadlines!.remove(this);
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = undefined;
+    this.deadlines.remove(this);
     if (this.signal) this.signal.removeEventListener('abort', this);
     this.signal = undefined;
   }
 }
 
+/** setTimeout overflows above 2^31-1 ms; the list re-arms when its timer fires early. */
 const MAX_TIMER = 2_147_483_647;
 
-function fireTimer(entry: PendingRequest): void {
-  entry.timer = undefined;
-  if (entry.state === 'settled') return;
-  const now = Date.now();
-  const at = entry.state === 'queued' ? Math.min(entry.timeoutAt, entry.expireAt) : entry.timeoutAt;
-  if (at > now) {
-    entry.arm(now);
-    return;
-  }
-  entry.owner.onTimer(entry);
-}
-
 /**
- * Requests ordered by deadline, with one timer for the earliest. Only requests whose deadlines
- * arrive in insertion order belong here (the client's default timeout, counted from the call), so
- * adding and removing are O(1) and a response costs no timer operation: the timer is re-armed
- * only when it fires. It may outlive the last request by up to one timeout; `clear()` stops it.
+ * Requests ordered by deadline, with one timer for the earliest. Deadlines mostly arrive in
+ * order (the client's default timeout, counted from the call), so an insertion walking back from
+ * the tail is O(1) in the common case, removing is O(1), and a response costs no timer
+ * operation: the timer is re-armed only when it fires or an earlier deadline arrives. It may
+ * outlive the last request by up to one timeout; `clear()` stops it.
  */
 export class DeadlineList {
   #head: PendingRequest | undefined;
   #tail: PendingRequest | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
+  #timerAt = Number.POSITIVE_INFINITY;
 
-  /** Appends `entry` (no-op when it is already in the list). */
+  /** Inserts `entry` by its `at` (after entries with the same deadline). */
   add(entry: PendingRequest): void {
-    if (entry.linked) return;
+    let before = this.#tail;
+    while (before && before.at > entry.at) before = before.prev;
     entry.linked = true;
-    entry.prev = this.#tail;
-    entry.next = undefined;
-    if (this.#tail) this.#tail.next = entry;
+    entry.prev = before;
+    entry.next = before ? before.next : this.#head;
+    if (entry.next) entry.next.prev = entry;
+    else this.#tail = entry;
+    if (before) before.next = entry;
     else this.#head = entry;
-    this.#tail = entry;
-    if (this.#timer === undefined) this.#arm(entry.timeoutAt);
+    if (entry.at < this.#timerAt) this.#arm(entry.at);
   }
 
-  /** Unlinks `entry`. */
+  /** Unlinks `entry` (no-op when it is not listed). */
   remove(entry: PendingRequest): void {
     if (!entry.linked) return;
     entry.linked = false;
@@ -162,24 +148,26 @@ export class DeadlineList {
 
   /** Stops the timer (the client closed; every entry was settled). */
   clear(): void {
-    if (this.#timer !== undefined) clearTimeout(this.#timer);
-    this.#timer = undefined;
+    clearTimeout(this.#timer);
+    this.#timerAt = Number.POSITIVE_INFINITY;
   }
 
   #arm(at: number): void {
+    clearTimeout(this.#timer);
+    this.#timerAt = at;
     this.#timer = setTimeout(this.#fire, Math.min(Math.max(0, at - Date.now()), MAX_TIMER));
   }
 
   readonly #fire = (): void => {
-    this.#timer = undefined;
+    this.#timerAt = Number.POSITIVE_INFINITY;
     const now = Date.now();
     let entry = this.#head;
-    while (entry !== undefined && entry.timeoutAt <= now) {
+    while (entry !== undefined && entry.at <= now) {
       this.remove(entry);
       entry.owner.onTimer(entry);
       entry = this.#head;
     }
-    if (entry !== undefined) this.#arm(entry.timeoutAt);
+    if (entry !== undefined) this.#arm(entry.at);
   };
 }
 
