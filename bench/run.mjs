@@ -52,9 +52,12 @@ const METHOD = `## Method
   configuration the issue sets targets for, adds receive-side schema checks of every incoming primitive and its
   \`pc\` (\`parseIncomingResponse\` + \`validateResource\`, \`bench/lib/validation.mjs\`) through the public
   \`codecs\` option.
-- **Phases.** Closed loop: N workers each awaiting one request at a time; 100 ms warm-up, 500 ms measured; three
-  rounds in alternating order, best round kept per side. Latency: 400 ms of sequential requests per round, rounds
-  pooled. Codecs: every operation measured in round-robin twice (80 ms each), best kept, counted per CPU-second of the
+- **Phases.** Closed loop: N workers each awaiting one request at a time. Requests: every contender on its own
+  connection; per level 100 ms warm-up each, then 6 slices of 150 ms per contender, alternating (order reversed
+  every slice), rates pooled over the slices. Other suites: 100–200 ms warm-up, then rounds in alternating order,
+  best round kept per side. Latency: every contender on its own connection, 16 slices of
+  50 ms of sequential requests alternating between them (the round trip here has two modes that drift; slices
+  keep the drift out of the ratio). Codecs: every operation measured in round-robin twice (80 ms each), best kept, counted per CPU-second of the
   process (time spent descheduled by other load does not count). Memory:
   \`--expose-gc\`, heap delta after GC around issuing 10,000 requests to a peer that never answers.
 - **Noise.** Other processes share this 2-core machine; rates suffer most. CPU time per request (client process,

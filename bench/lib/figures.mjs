@@ -37,7 +37,7 @@ function figure(row) {
 
 const GROUPS = {
   throughput: 'Request throughput, one connection (retrieve, JSON)',
-  requestCpu: 'Client CPU time per request (lowest of the rounds; robust to other load on the machine)',
+  requestCpu: 'Client CPU time per request (over the same slices; steadier than rates under other load)',
   latency: 'Round-trip latency, 1 in flight',
   overhead:
     'Client code cost per request, no network (in-process echo peer behind the SocketAdapter interface)',
@@ -86,8 +86,8 @@ export function buildFigures(results) {
             id: `cpuPerRequest.${key}.inFlight${t.inFlight}`,
             label: `${t.inFlight} in flight, ${name}`,
             unit: 'µs CPU/req',
-            sdk: t[key]?.minCpuUsPerRequest,
-            baseline: t.raw?.minCpuUsPerRequest,
+            sdk: t[key]?.cpuUsPerRequest,
+            baseline: t.raw?.cpuUsPerRequest,
             baselineLabel: 'raw ws client',
             better: 'lower',
             note: req.sdkError,

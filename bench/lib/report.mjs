@@ -75,15 +75,12 @@ function compositionTable(compositions) {
 
 /** Figures compared before and after an optimisation, when a `before` run is given. */
 const COMPARED = [
-  'throughput.sdkValidated.inFlight256',
   'throughput.sdk.inFlight256',
-  'throughput.sdkValidated.inFlight16',
-  'throughput.sdkValidated.inFlight1',
-  'latency.sdkValidated.p50',
+  'throughput.sdk.inFlight16',
+  'throughput.sdk.inFlight1',
   'latency.sdk.p50',
-  'cpuPerRequest.sdkValidated.inFlight256',
   'cpuPerRequest.sdk.inFlight256',
-  'overhead.sdkValidated.cpuPerRequest',
+  'cpuPerRequest.sdk.inFlight1',
   'overhead.sdk.cpuPerRequest',
   'notifications.cpuPerNotification',
   'memory.heapBytesPerPending',

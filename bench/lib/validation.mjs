@@ -21,13 +21,19 @@ export function receiveValidator(protocol) {
   };
 }
 
-/** `codec` with {@link receiveValidator} applied to everything it decodes. */
-export function validatingCodec(codec, protocol) {
+/**
+ * `codec` with {@link receiveValidator} applied to everything it decodes. `counter.validated`
+ * counts the frames checked, so a suite can prove the validation really ran.
+ */
+export function validatingCodec(codec, protocol, counter = { validated: 0 }) {
   const validate = receiveValidator(protocol);
   return {
     serialization: codec.serialization,
     frameType: codec.frameType,
     encode: (primitive) => codec.encode(primitive),
-    decode: (frame) => validate(codec.decode(frame)),
+    decode: (frame) => {
+      counter.validated++;
+      return validate(codec.decode(frame));
+    },
   };
 }
