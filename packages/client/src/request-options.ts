@@ -100,47 +100,30 @@ export interface RequestOptions {
   retryOnReconnect?: boolean;
 }
 
-// [short, long] pairs copied verbatim onto the primitive; a constant table, read without allocation.
-const SIMPLE: readonly (readonly [keyof RequestPrimitive & keyof RequestOptions, keyof RequestOptions])[] = [
-  ['rcn', 'resultContent'],
-  ['rset', 'resultExpirationTimestamp'],
-  ['oet', 'operationExecutionTime'],
-  ['ec', 'eventCategory'],
-  ['da', 'deliveryAggregation'],
-  ['drt', 'desiredIdentifierResultType'],
-  ['fr', 'from'],
-];
+/** The protocol parameters a request takes from its options, by short name. */
+const PARAMETERS = ['rcn', 'rset', 'oet', 'ec', 'da', 'drt', 'fr', 'rqet', 'rt', 'fc'] as const;
 
 /**
- * Copies the protocol parameters of `options` onto `primitive` in short-name form. `rqet` is
- * copied too (the client may rewrite a relative value when it sends).
+ * Copies the protocol parameters of `options` onto `primitive` in short-name form, long names
+ * translated by the protocol's name tables (a short name given too wins). `rqet` is copied too
+ * (the client may rewrite a relative value when it sends).
  * @throws {InvalidArgumentError} for a malformed `rt`.
  */
 export function applyRequestOptions(primitive: RequestPrimitive, options: RequestOptions): void {
-  for (const [short, long] of SIMPLE) {
-    const value = options[short] ?? options[long];
-    if (value !== undefined) (primitive as Record<string, unknown>)[short] = value;
+  const named: RequestOptions = Object.assign(toShortNames<RequestOptions>(options), options);
+  for (const key of PARAMETERS) {
+    const value = named[key];
+    if (value === undefined) continue;
+    (primitive as Record<string, unknown>)[key] =
+      key === 'rt' ? responseType(value) : key === 'fc' ? toShortNames(value) : value;
   }
-  const rqet = options.rqet ?? options.requestExpirationTimestamp;
-  if (rqet !== undefined) primitive.rqet = rqet;
-  const rt = options.rt ?? options.responseType;
-  if (rt !== undefined) primitive.rt = normalizeResponseType(rt);
-  const fc = options.fc ?? options.filterCriteria;
-  if (fc !== undefined) primitive.fc = shortFilter(fc);
 }
 
-/** Filter criteria with long attribute names replaced by short ones. */
-export function shortFilter(fc: Record<string, unknown>): FilterCriteria {
-  return toShortNames(fc) as FilterCriteria;
-}
-
-function normalizeResponseType(rt: unknown): ResponseTypeInfo {
+function responseType(rt: unknown): ResponseTypeInfo {
   if (typeof rt !== 'object' || rt === null)
     throw new InvalidArgumentError('rt must be an object { rtv, nu? }');
-  const r = rt as { rtv?: unknown; nu?: unknown; responseTypeValue?: unknown; notificationURI?: unknown };
-  const rtv = r.rtv ?? r.responseTypeValue;
+  const { rtv, nu } = toShortNames<{ rtv?: unknown; nu?: unknown }>(rt);
   if (typeof rtv !== 'number') throw new InvalidArgumentError('rt.rtv must be a number');
-  const nu = r.nu ?? r.notificationURI;
   if (nu === undefined) return { rtv };
   if (!Array.isArray(nu)) throw new InvalidArgumentError('rt.nu must be an array of URIs');
   return { rtv, nu: nu as string[] };
