@@ -19,17 +19,14 @@ export interface Deadline {
  * @throws {InvalidArgumentError} for a value that is neither form, or an impossible date.
  */
 export function parseAbsRelTimestamp(value: unknown, name: string, now: number): Deadline {
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value) || value < 0) {
-      throw new InvalidArgumentError(`${name} must be a non-negative number of milliseconds, got ${value}`);
-    }
-    return { at: now + value, relative: true };
-  }
-  if (typeof value === 'string') {
-    if (DIGITS.test(value)) return { at: now + Number(value), relative: true };
-    const date = parseTimestamp(value);
-    if (date) return { at: date.getTime(), relative: false };
-  }
+  const relative =
+    typeof value === 'number' ? Number.isFinite(value) && value >= 0 : DIGITS.test(value as string);
+  const at = relative
+    ? now + Number(value)
+    : typeof value === 'string'
+      ? parseTimestamp(value)?.getTime()
+      : undefined;
+  if (at !== undefined) return { at, relative };
   throw new InvalidArgumentError(
     `${name} must be milliseconds or a YYYYMMDDTHHMMSS timestamp, got ${JSON.stringify(value)}`,
   );
