@@ -10,7 +10,7 @@ import {
 } from '@onem2m-ws/protocol';
 import type { ClientEvents } from './client-events.js';
 import type { ClientOptions } from './client-options.js';
-import { Connection, type ConnectionOwner } from './connection.js';
+import { Connection } from './connection.js';
 import {
   type DiscoverAllOptions,
   type DiscoveryResult,
@@ -80,7 +80,7 @@ const OPERATION_NAMES = { 1: 'create', 3: 'update', 5: 'notify' } as const;
  * A oneM2M AE client over one WebSocket connection (TS-0020). Create it with `createClient`.
  * All methods are safe to call before `connect()`: the first request opens the connection.
  */
-export class OneM2MClient implements ConnectionOwner, PendingOwner {
+export class OneM2MClient implements PendingOwner {
   /** The CSE's point of access. */
   readonly url: string;
   /** `rvi` the client sends. */
@@ -512,7 +512,7 @@ export class OneM2MClient implements ConnectionOwner, PendingOwner {
     if (entry.rqetRelative) p.rqet = Math.max(1, entry.expireAt - now);
     let data: string | Uint8Array;
     try {
-      data = conn.encode(p);
+      data = conn.codec!.encode(p);
     } catch (error) {
       entry.fail(error);
       return;
@@ -526,7 +526,7 @@ export class OneM2MClient implements ConnectionOwner, PendingOwner {
     this.#pending.add(entry);
     entry.arm();
     try {
-      conn.sendEncoded(data);
+      conn.socket!.send(data);
     } catch (error) {
       // The socket is going away; its close settles the entry like any other in-flight request.
       this.#debug('send failed', { rqi: entry.rqi, error: String(error) });
@@ -610,9 +610,43 @@ export class OneM2MClient implements ConnectionOwner, PendingOwner {
     if (this.#originatorHeader && this.#adapter.capabilities.handshakeHeaders && this.originator) {
       headers = { ...headers, 'X-M2M-Origin': this.originator };
     }
-    const conn = new Connection(this.#adapter, this, this.#negotiator, this.url, headers, attempt);
+    const conn = new Connection(attempt, headers?.['X-M2M-Origin']);
     this.#conn = conn;
-    conn.start();
+    const negotiator = this.#negotiator;
+    const protocols = negotiator.offer;
+    // The guards drop events a socket reports out of order (an error after open, a second close).
+    conn.socket = this.#adapter.open(
+      headers ? { url: this.url, protocols, headers } : { url: this.url, protocols },
+      {
+        onOpen: (info) => {
+          if (conn.state === 'connecting') this.#connectionOpened(conn, info.protocol, info.extensions);
+        },
+        onHandshakeError: (failure) => {
+          if (conn.state === 'connecting') this.#connectionFailed(conn, failure);
+        },
+        onMessage: (data) => {
+          if (conn.state !== 'open') return;
+          let decoded: DecodedPrimitive;
+          try {
+            decoded = negotiator.decode(conn.codec!, data);
+          } catch (error) {
+            this.#emitter.emit('error', error);
+            return;
+          }
+          if (decoded.kind === 'response') this.#onResponse(decoded.primitive);
+          else void this.#inbound.dispatch(conn, decoded.primitive);
+        },
+        onClose: (info) => {
+          if (conn.state === 'closed') return;
+          conn.state = 'closed';
+          try {
+            this.#connectionClosed(conn, info);
+          } finally {
+            for (const resolve of conn.closeWaiters.splice(0)) resolve();
+          }
+        },
+      },
+    );
   }
 
   readonly #reconnectNow = (): void => {
@@ -673,8 +707,7 @@ export class OneM2MClient implements ConnectionOwner, PendingOwner {
     this.#failQueued(error);
   }
 
-  /** @internal ConnectionOwner */
-  connectionOpened(conn: Connection, protocol: string, extensions: string): void {
+  #connectionOpened(conn: Connection, protocol: string, extensions: string): void {
     if (conn !== this.#conn || this.#closed) {
       conn.close(1000, 'superseded');
       return;
@@ -686,6 +719,7 @@ export class OneM2MClient implements ConnectionOwner, PendingOwner {
       return;
     }
     conn.state = 'open';
+    conn.protocol = protocol;
     const reconnected = this.#everOpened;
     this.#everOpened = true;
     this.#reconnectAttempt = 0;
@@ -700,8 +734,7 @@ export class OneM2MClient implements ConnectionOwner, PendingOwner {
     this.#pump();
   }
 
-  /** @internal ConnectionOwner */
-  connectionFailed(conn: Connection, failure: SocketHandshakeFailure): void {
+  #connectionFailed(conn: Connection, failure: SocketHandshakeFailure): void {
     if (conn.failed || conn !== this.#conn) return;
     const options: { status?: number; cause?: unknown } = { cause: failure.cause };
     if (failure.status !== undefined) options.status = failure.status;
@@ -712,8 +745,7 @@ export class OneM2MClient implements ConnectionOwner, PendingOwner {
     this.#connectFailed(conn, new HandshakeError(message, options));
   }
 
-  /** @internal ConnectionOwner */
-  connectionClosed(conn: Connection, info: SocketCloseInfo): void {
+  #connectionClosed(conn: Connection, info: SocketCloseInfo): void {
     if (conn.failed) return;
     if (!conn.codec) {
       if (conn === this.#conn) {
@@ -767,17 +799,6 @@ export class OneM2MClient implements ConnectionOwner, PendingOwner {
     if (rebinding) this.#openConnection(0);
     else if (eager) this.#scheduleReconnect();
     else if (this.#queue.length > 0) this.#ensureConnection();
-  }
-
-  /** @internal ConnectionOwner */
-  frameRejected(_conn: Connection, error: unknown): void {
-    this.#emitter.emit('error', error);
-  }
-
-  /** @internal ConnectionOwner */
-  primitiveReceived(conn: Connection, decoded: DecodedPrimitive): void {
-    if (decoded.kind === 'response') this.#onResponse(decoded.primitive);
-    else void this.#inbound.dispatch(conn, decoded.primitive);
   }
 
   // ---------------------------------------------------------------- inbound
