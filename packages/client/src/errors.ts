@@ -45,8 +45,8 @@ export class HandshakeError extends OneM2MError {
     options: { status?: number; selectedProtocol?: string; cause?: unknown } = {},
   ) {
     super('HANDSHAKE_FAILED', message, { cause: options.cause });
-    if (options.status !== undefined) this.status = options.status;
-    if (options.selectedProtocol !== undefined) this.selectedProtocol = options.selectedProtocol;
+    this.status = options.status;
+    this.selectedProtocol = options.selectedProtocol;
   }
 }
 
@@ -100,16 +100,20 @@ export class ConnectionError extends OneM2MError {
   ) {
     super(options.code ?? 'CONNECTION_LOST', message, { cause: options.cause });
     this.mayHaveBeenProcessed = options.mayHaveBeenProcessed ?? false;
-    if (options.closeCode !== undefined) this.closeCode = options.closeCode;
+    this.closeCode = options.closeCode;
   }
 }
 
 /** The CSE answered with a status that is neither 2xxx nor 1001/1002. */
 export class ResponseError extends OneM2MError {
-  override name = 'ResponseError';
+  /**
+   * The status name of `rsc` (e.g. `NOT_FOUND`), as the client contract's `{ rsc, name, dbg }`
+   * promises, so `err.name` tells which oneM2M error it is; test the class with `instanceof`.
+   */
+  override name: string;
   /** Response status code (e.g. 4004). */
   readonly rsc: number;
-  /** Symbolic name of `rsc` (e.g. `NOT_FOUND`), or `UNKNOWN_<rsc>`. */
+  /** Symbolic name of `rsc` (e.g. `NOT_FOUND`), or `UNKNOWN_<rsc>`; the same as `name`. */
   readonly statusName: string;
   /** The debugging text the CSE put in `pc['m2m:dbg']`, if any. */
   readonly dbg?: string;
@@ -119,8 +123,9 @@ export class ResponseError extends OneM2MError {
   constructor(response: ResponsePrimitive, statusName: string, dbg?: string) {
     super('RESPONSE_ERROR', `${response.rsc} ${statusName}${dbg ? `: ${dbg}` : ''}`);
     this.rsc = response.rsc;
+    this.name = statusName;
     this.statusName = statusName;
-    if (dbg !== undefined) this.dbg = dbg;
+    this.dbg = dbg;
     this.response = response;
   }
 }

@@ -70,6 +70,7 @@ describe('CRUDN over the in-memory adapter', () => {
     expect(error).toMatchObject({
       rsc: 4004,
       statusName: 'NOT_FOUND',
+      name: 'NOT_FOUND',
       dbg: 'resource does not exist',
       code: 'RESPONSE_ERROR',
     });

@@ -56,7 +56,7 @@ describe('discovery', () => {
       }
     })();
     answer(conn, await nextRequest(conn), 4004);
-    await expect(iteration).rejects.toMatchObject({ name: 'ResponseError', rsc: 4004 });
+    await expect(iteration).rejects.toMatchObject({ name: 'NOT_FOUND', rsc: 4004 });
     await client.close();
   });
 });
