@@ -736,13 +736,12 @@ export class OneM2MClient implements PendingOwner {
 
   #connectionFailed(conn: Connection, failure: SocketHandshakeFailure): void {
     if (conn.failed || conn !== this.#conn) return;
-    const options: { status?: number; cause?: unknown } = { cause: failure.cause };
-    if (failure.status !== undefined) options.status = failure.status;
-    const message =
-      failure.status !== undefined
-        ? `the server refused the WebSocket handshake with HTTP ${failure.status}: ${failure.message}`
-        : `the WebSocket handshake failed: ${failure.message}`;
-    this.#connectFailed(conn, new HandshakeError(message, options));
+    const { status, message, cause } = failure;
+    const refused = status === undefined ? 'failed' : `was refused with HTTP ${status}`;
+    this.#connectFailed(
+      conn,
+      new HandshakeError(`the WebSocket handshake ${refused}: ${message}`, { status, cause }),
+    );
   }
 
   #connectionClosed(conn: Connection, info: SocketCloseInfo): void {
