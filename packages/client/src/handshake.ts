@@ -20,7 +20,8 @@ import { HandshakeError, InvalidArgumentError } from './errors.js';
 export class Negotiator {
   /** Subprotocol names to offer, most preferred first. */
   readonly offer: string[];
-  readonly #offeredLower: Set<string>;
+  /** The serializations offered: both spellings of each, so a known name of one was offered. */
+  readonly #offered: readonly Serialization[];
   readonly #codecs: ReadonlyMap<Serialization, Codec>;
 
   /**
@@ -42,7 +43,7 @@ export class Negotiator {
     } catch (error) {
       throw new InvalidArgumentError((error as Error).message, { cause: error });
     }
-    this.#offeredLower = new Set(this.offer.map((name) => name.toLowerCase()));
+    this.#offered = [...serializations];
     this.#codecs = bySerialization;
   }
 
@@ -52,7 +53,7 @@ export class Negotiator {
    */
   select(protocol: string): Codec {
     const info = protocol ? lookupSubprotocol(protocol) : undefined;
-    if (!info || !this.#offeredLower.has(protocol.trim().toLowerCase())) {
+    if (!info || !this.#offered.includes(info.serialization)) {
       const selected = protocol ? `subprotocol '${protocol}', which was not offered` : 'no subprotocol';
       throw new HandshakeError(`the server selected ${selected} (offered: ${this.offer.join(', ')})`, {
         selectedProtocol: protocol,
