@@ -5,7 +5,7 @@ import type { Emitter } from './events.js';
 import {
   IncomingRequestEvent,
   NotificationEvent,
-  NotifyReply,
+  type NotifyReply,
   notificationsOf,
   resultOf,
   type Sgn,
@@ -79,7 +79,7 @@ export class InboundDispatcher {
     notifications: Sgn[] | undefined,
   ): Promise<[rsc: number, pc?: Record<string, unknown>]> {
     const host = this.#host;
-    const reply = new NotifyReply(2000);
+    const reply: NotifyReply = { status: 2000 };
     if (notifications?.length) {
       // A CSE resends a notification whose answer it did not get (stored, then delivered on
       // reconnect): the listeners saw it already, so answer again without emitting it twice.

@@ -40,11 +40,8 @@ export interface Sgn {
 export type NotificationKind = 'event' | 'verification' | 'deletion' | 'result';
 
 /** Status shared by every notification of one Notify request (one answer per request). */
-export class NotifyReply {
+export interface NotifyReply {
   status: number;
-  constructor(status: number) {
-    this.status = status;
-  }
 }
 
 /**
