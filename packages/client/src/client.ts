@@ -134,7 +134,7 @@ export class OneM2MClient implements PendingOwner {
       ? webSocket
       : createWebSocketAdapter(webSocket ? { WebSocket: webSocket } : {});
     this.#requestTimeout = positive(options.requestTimeout ?? 30_000, 'requestTimeout');
-    this.#maxInFlight = options.maxInFlight ?? Number.POSITIVE_INFINITY;
+    this.#maxInFlight = options.maxInFlight ?? Infinity;
     if (!(this.#maxInFlight >= 1)) throw new InvalidArgumentError('maxInFlight must be >= 1');
     this.#headers = options.headers ?? {};
     this.#hasHeaders = Object.keys(this.#headers).length > 0;

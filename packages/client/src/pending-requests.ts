@@ -29,9 +29,9 @@ export class PendingRequest {
   readonly owner: PendingOwner;
   state: PendingState = 'queued';
   /** Epoch ms when the response timeout expires (Infinity: none). */
-  timeoutAt = Number.POSITIVE_INFINITY;
+  timeoutAt = Infinity;
   /** Epoch ms when `rqet` passes (Infinity: none); enforced while the request is unsent. */
-  expireAt = Number.POSITIVE_INFINITY;
+  expireAt = Infinity;
   /** `rqet` was relative: the remaining time is sent, not the original value. */
   rqetRelative = false;
   /** Estimated size while queued (bytes of its JSON form). */
@@ -50,7 +50,7 @@ export class PendingRequest {
   /** The client's deadline list, which times every request out. */
   readonly deadlines: DeadlineList;
   /** The deadline the request is listed by (Infinity: not listed). */
-  at = Number.POSITIVE_INFINITY;
+  at = Infinity;
   /** Links of the deadline list. */
   prev: PendingRequest | undefined;
   next: PendingRequest | undefined;
@@ -86,7 +86,7 @@ export class PendingRequest {
     if (this.linked && at === this.at) return;
     this.deadlines.remove(this);
     this.at = at;
-    if (at !== Number.POSITIVE_INFINITY) this.deadlines.add(this);
+    if (at !== Infinity) this.deadlines.add(this);
   }
 
   /** Releases the request and rejects its promise. */
@@ -118,7 +118,7 @@ export class DeadlineList {
   #head: PendingRequest | undefined;
   #tail: PendingRequest | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
-  #timerAt = Number.POSITIVE_INFINITY;
+  #timerAt = Infinity;
 
   /** Inserts `entry` by its `at` (after entries with the same deadline). */
   add(entry: PendingRequest): void {
@@ -149,7 +149,7 @@ export class DeadlineList {
   /** Stops the timer (the client closed; every entry was settled). */
   clear(): void {
     clearTimeout(this.#timer);
-    this.#timerAt = Number.POSITIVE_INFINITY;
+    this.#timerAt = Infinity;
   }
 
   #arm(at: number): void {
@@ -159,7 +159,7 @@ export class DeadlineList {
   }
 
   readonly #fire = (): void => {
-    this.#timerAt = Number.POSITIVE_INFINITY;
+    this.#timerAt = Infinity;
     const now = Date.now();
     let entry = this.#head;
     while (entry !== undefined && entry.at <= now) {

@@ -60,7 +60,7 @@ export function reconnectPolicy(option: boolean | ReconnectOptions | undefined):
     maxDelay: o.maxDelay ?? 30_000,
     factor: o.factor ?? 2,
     jitter: o.jitter ?? 0.5,
-    maxAttempts: o.maxAttempts ?? Number.POSITIVE_INFINITY,
+    maxAttempts: o.maxAttempts ?? Infinity,
     random: o.random ?? Math.random,
   };
   const invalid =
