@@ -7,7 +7,14 @@ import { loadCse } from './sdk.mjs';
 let cse;
 try {
   const { startCse } = await loadCse();
-  cse = await startCse({ port: 0, host: '127.0.0.1', cseId: '/id-in', cseName: 'cse-in' });
+  cse = await startCse({
+    port: 0,
+    host: '127.0.0.1',
+    cseId: '/id-in',
+    cseName: 'cse-in',
+    // BENCH_CSE_DEFLATE=0 turns permessage-deflate off (see bench/findings.md, finding 4).
+    ...(process.env.BENCH_CSE_DEFLATE === '0' ? { perMessageDeflate: false } : {}),
+  });
   process.send({ type: 'ready', url: cse.url, port: cse.port });
 } catch (error) {
   process.send({ type: 'ready', error: String(error?.stack ?? error) });
