@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rscOf, sdkWorld } from './world.js';
+import { conOf, rscOf, sdkWorld } from './world.js';
 
 describe('conformance through the SDK: subscription and notification', () => {
   it('notifies net 1 (update), 3 (create child), 4 (delete child) and 2 (delete) to the subscriber', async () => {
@@ -103,7 +103,7 @@ describe('conformance through the SDK: subscription and notification', () => {
     const sud = await ae.next((n) => n.kind === 'deletion');
     expect(sud.notification).toMatchObject({ sud: true, sur: `/id-in/${sub.id}` });
     const events = ae.notifications.filter((n) => n.kind === 'event');
-    expect(events.map((n) => (n.representation?.['m2m:cin'] as { con: string }).con)).toEqual(['1', '2']);
+    expect(events.map(conOf)).toEqual(['1', '2']);
     expect(await rscOf(client.retrieve(sub.id))).toBe(4004);
   });
 
@@ -167,12 +167,7 @@ describe('conformance through the SDK: subscription and notification', () => {
     await ae.next();
     const last = await ae.next();
     const events = ae.notifications;
-    expect(events.map((n) => (n.representation?.['m2m:cin'] as { con: string }).con)).toEqual([
-      '1',
-      '2',
-      '3',
-      '4',
-    ]);
+    expect(events.map(conOf)).toEqual(['1', '2', '3', '4']);
     expect(events.map((n) => [n.batchIndex, n.batchSize])).toEqual([
       [0, 2],
       [1, 2],
@@ -210,6 +205,6 @@ describe('conformance through the SDK: <request> resources (non-blocking)', () =
     expect(ack.accepted).toBe(true);
     const result = await ae.next((n) => n.kind === 'result');
     expect(result.result).toMatchObject({ rsc: 2000, rqi: ack.response.rqi });
-    expect((result.result?.pc?.['m2m:ae'] as { rn: string }).rn).toBe('async');
+    expect(result.result?.pc).toMatchObject({ 'm2m:ae': { rn: 'async', aei: 'Casync' } });
   });
 });

@@ -87,3 +87,8 @@ export async function sdkWorld() {
   };
   return { cse, open, watch, registerAe };
 }
+
+/** The `con` of the contentInstance a notification carries, if any. */
+export function conOf(n: NotificationEvent): unknown {
+  return (n.representation?.['m2m:cin'] as { con?: unknown } | undefined)?.con;
+}
