@@ -1,5 +1,5 @@
 import { type Client, createClient, type NotificationEvent, ResponseError } from '@onem2m-ws/client';
-import { type CseHandle, startCse } from '@onem2m-ws/cse';
+import { type CseHandle, type StartCseOptions, startCse } from '@onem2m-ws/cse';
 import { cborCodec, jsonCodec, type Serialization, xmlCodec } from '@onem2m-ws/protocol';
 import { afterEach } from 'vitest';
 
@@ -32,8 +32,8 @@ export async function rscOf(p: Promise<unknown>): Promise<number> {
 }
 
 /** Start a real CSE on 127.0.0.1 (closed after the test) and hand out SDK clients to it. */
-export async function sdkWorld() {
-  const cse = await startCse({ port: 0, host: '127.0.0.1' });
+export async function sdkWorld(options: StartCseOptions = {}) {
+  const cse = await startCse({ port: 0, host: '127.0.0.1', ...options });
   cses.push(cse);
   const open = (options: { originator?: string; serialization?: Serialization } = {}): Client => {
     const client = createClient({
