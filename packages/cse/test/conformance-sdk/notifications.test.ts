@@ -33,6 +33,24 @@ describe('conformance through the SDK: subscription and notification', () => {
     expect(events.every((n) => n.notification.vrq === undefined)).toBe(true);
   });
 
+  it('delivers notifications over CBOR and XML connections', async () => {
+    const { registerAe } = await sdkWorld();
+    for (const serialization of ['cbor', 'xml'] as const) {
+      const aei = `C${serialization}n`;
+      const ae = await registerAe(aei, `${serialization}n`, {}, serialization);
+      await ae.client.create(`cse-in/${serialization}n`, { 'm2m:cnt': { rn: 'data' } });
+      const sub = await ae.client.subscribe(`cse-in/${serialization}n/data`, { net: [3] });
+      await ae.client.create(`cse-in/${serialization}n/data`, { 'm2m:cin': { con: `via ${serialization}` } });
+      const n = await ae.next();
+      expect(n.kind, serialization).toBe('event');
+      expect(n.notification.nev?.net, serialization).toBe(3);
+      expect(conOf(n), serialization).toBe(`via ${serialization}`);
+      expect(n.subscriptionReference, serialization).toBe(`/id-in/${sub.id}`);
+      const found = await ae.client.discover(`cse-in/${serialization}n/data`, { ty: [4] });
+      expect(found.uris, serialization).toHaveLength(1);
+    }
+  });
+
   it('delivers to the subscription handle (listener and async iteration)', async () => {
     const { registerAe } = await sdkWorld();
     const { client } = await registerAe('Citer', 'iter');
