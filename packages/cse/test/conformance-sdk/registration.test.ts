@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rscOf, sdkWorld } from './world.js';
+import { conOf, rscOf, sdkWorld } from './world.js';
 
 describe('conformance through the SDK: registration', () => {
   it('keeps a requested C / S AE-ID and assigns one when the client has none', async () => {
@@ -77,5 +77,35 @@ describe('conformance through the SDK: registration', () => {
     const ae = await registerAe('Cbye', 'bye');
     expect((await ae.client.deregister()).rsc).toBe(2002);
     expect((await ae.client.request({ op: 2, to: 'cse-in', fr: 'Cbye' })).rsc).toBe(4106);
+  });
+});
+
+describe('conformance through the SDK: offline notifications (TS-0020 V3 6.5)', () => {
+  it('stores notifications for a registered AE without a connection and delivers them in order on reconnect', async () => {
+    const { registerAe, open, watch } = await sdkWorld();
+    const producer = await registerAe('Cproducer', 'producer');
+    const away = await registerAe('Caway', 'away');
+    await producer.client.create('cse-in/producer', { 'm2m:cnt': { rn: 'data' } });
+    const acp = await producer.client.create('cse-in/producer', {
+      'm2m:acp': {
+        pv: { acr: [{ acor: ['Caway'], acop: 2 | 32 }] },
+        pvs: { acr: [{ acor: ['Cproducer'], acop: 63 }] },
+      },
+    });
+    await producer.client.update('cse-in/producer/data', {
+      'm2m:cnt': { acpi: [acp.content!.ri as string] },
+    });
+    // Caway subscribes itself (nu = its own AE-ID, so no verification), then goes away.
+    await away.client.subscribe('cse-in/producer/data', { net: [3] });
+    await away.client.close();
+    for (const con of ['first', 'second'])
+      await producer.client.create('cse-in/producer/data', { 'm2m:cin': { con } });
+
+    const back = watch(open({ originator: 'Caway' }), 'Caway');
+    await back.client.retrieve('Caway');
+    const first = await back.next();
+    const second = await back.next();
+    expect([first, second].map(conOf)).toEqual(['first', 'second']);
+    expect(first.request).toMatchObject({ op: 5, to: 'Caway', fr: '/id-in' });
   });
 });
