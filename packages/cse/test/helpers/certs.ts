@@ -1,7 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { createTestPki } from '../../../../test-support/pki.js';
 
 /** PEM material for a mutual-TLS test: one CA, a server and a client it signed, and a client of another CA. */
 export interface TestCertificates {
@@ -12,74 +9,24 @@ export interface TestCertificates {
   clientCert: Buffer;
   rogueKey: Buffer;
   rogueCert: Buffer;
-  /** Directory holding the PEM files (for the CLI). */
+  /** Directory holding the PEM files (`ca.crt`, `server.key`, `server.crt`) for the CLI. */
   dir: string;
   /** Remove the directory. */
   cleanup(): void;
 }
 
-function openssl(dir: string, args: string[]): void {
-  execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
-}
-
-const EC = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
-
-function makeCa(dir: string, name: string): void {
-  openssl(dir, [
-    'req',
-    '-x509',
-    ...EC,
-    '-keyout',
-    `${name}.key`,
-    '-out',
-    `${name}.crt`,
-    '-days',
-    '2',
-    '-subj',
-    `/CN=${name}`,
-  ]);
-}
-
-function makeLeaf(dir: string, name: string, ca: string, extensions: string): void {
-  openssl(dir, ['req', ...EC, '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', `/CN=${name}`]);
-  writeFileSync(join(dir, `${name}.ext`), extensions);
-  openssl(dir, [
-    'x509',
-    '-req',
-    '-in',
-    `${name}.csr`,
-    '-CA',
-    `${ca}.crt`,
-    '-CAkey',
-    `${ca}.key`,
-    '-CAcreateserial',
-    '-out',
-    `${name}.crt`,
-    '-days',
-    '2',
-    '-extfile',
-    `${name}.ext`,
-  ]);
-}
-
-/** Generate fresh certificates with the system `openssl` in a temporary directory. */
+/** Fresh certificates from the shared test PKI (generated with the system `openssl`). */
 export function generateCertificates(): TestCertificates {
-  const dir = mkdtempSync(join(tmpdir(), 'onem2m-cse-tls-'));
-  makeCa(dir, 'ca');
-  makeCa(dir, 'rogue-ca');
-  makeLeaf(dir, 'server', 'ca', 'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n');
-  makeLeaf(dir, 'client', 'ca', 'extendedKeyUsage=clientAuth\n');
-  makeLeaf(dir, 'rogue', 'rogue-ca', 'extendedKeyUsage=clientAuth\n');
-  const read = (file: string) => readFileSync(join(dir, file));
+  const pki = createTestPki();
   return {
-    ca: read('ca.crt'),
-    serverKey: read('server.key'),
-    serverCert: read('server.crt'),
-    clientKey: read('client.key'),
-    clientCert: read('client.crt'),
-    rogueKey: read('rogue.key'),
-    rogueCert: read('rogue.crt'),
-    dir,
-    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+    ca: Buffer.from(pki.ca),
+    serverKey: Buffer.from(pki.server.key),
+    serverCert: Buffer.from(pki.server.cert),
+    clientKey: Buffer.from(pki.client.key),
+    clientCert: Buffer.from(pki.client.cert),
+    rogueKey: Buffer.from(pki.rogueClient.key),
+    rogueCert: Buffer.from(pki.rogueClient.cert),
+    dir: pki.dir,
+    cleanup: pki.cleanup,
   };
 }
