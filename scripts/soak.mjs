@@ -35,10 +35,10 @@
 // notifications, by design and with a warning; an early run found exactly that.
 import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { startTcpRelay } from '../test-support/tcp-relay.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -114,49 +114,6 @@ function handles() {
 
 const heapStart = heap();
 const handlesStart = handles();
-
-/**
- * A TCP relay on 127.0.0.1 to `port` whose connections can all be cut at once.
- * @returns {Promise<{ url: string, cutAll(): number, close(): Promise<void> }>}
- */
-async function startRelay(port) {
-  const pairs = new Set();
-  const server = net.createServer((inbound) => {
-    const outbound = net.connect(port, HOST);
-    const pair = [inbound, outbound];
-    pairs.add(pair);
-    const end = () => {
-      inbound.destroy();
-      outbound.destroy();
-      pairs.delete(pair);
-    };
-    for (const socket of pair) {
-      socket.on('error', end);
-      socket.on('close', end);
-    }
-    inbound.pipe(outbound);
-    outbound.pipe(inbound);
-  });
-  server.listen(0, HOST);
-  await new Promise((resolve) => server.once('listening', resolve));
-  const cutAll = () => {
-    const n = pairs.size;
-    for (const [a, b] of pairs) {
-      a.destroy();
-      b.destroy();
-    }
-    pairs.clear();
-    return n;
-  };
-  return {
-    url: `ws://${HOST}:${server.address().port}`,
-    cutAll,
-    close: () => {
-      cutAll();
-      return new Promise((resolve) => server.close(() => resolve()));
-    },
-  };
-}
 
 /**
  * The whole run, inside a function so that nothing it built stays reachable from the module's
@@ -235,7 +192,7 @@ async function runSoak() {
   // Subscribers reach the CSE through a TCP relay that the run cuts a few times (network drops,
   // neither end closing): notifications in flight at a cut are stored by the CSE and resent on
   // reconnect, so the run also checks that a listener never sees one twice.
-  const relay = await startRelay(port);
+  const relay = await startTcpRelay(`ws://${HOST}:${port}`);
   function client(name, serialization, url = cse.url) {
     const c = createClient({
       url,

@@ -1,7 +1,7 @@
 import { startCse } from '@onem2m-ws/cse';
 import { afterEach, describe, expect, it } from 'vitest';
+import { startTcpRelay, type TcpRelay } from '../../../../test-support/tcp-relay.mjs';
 import { createClient, type NotificationEvent, type OneM2MClient } from '../../src/index.js';
-import { startTcpRelay, type TcpRelay } from './tcp-relay.js';
 
 /**
  * "Every notification accepted by the CSE reaches the listener exactly once": a connection cut
