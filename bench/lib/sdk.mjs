@@ -59,6 +59,21 @@ export function loadClient() {
   ]);
 }
 
+/**
+ * Loads a package for a suite without aborting it: a missing or broken build leaves the baseline
+ * figures standing and puts the reason in the report instead.
+ * @template T
+ * @param {() => Promise<T>} load
+ * @returns {Promise<{ module?: T, error?: string }>}
+ */
+export async function tryLoad(load) {
+  try {
+    return { module: await load() };
+  } catch (error) {
+    return { error: String(error.message ?? error) };
+  }
+}
+
 /** The protocol package (codecs and validation). */
 export function loadProtocol() {
   return importFirst([['protocol', 'index.js']]);

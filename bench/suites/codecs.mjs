@@ -7,7 +7,7 @@
  */
 import { ms } from '../lib/config.mjs';
 import { discoveryResponse100, retrieveResponse1KB } from '../lib/fixtures.mjs';
-import { loadCborX, loadProtocol } from '../lib/sdk.mjs';
+import { loadCborX, loadProtocol, tryLoad } from '../lib/sdk.mjs';
 import { opsPerSecond } from '../lib/stats.mjs';
 import { suiteMain } from '../lib/suite.mjs';
 import { receiveValidator } from '../lib/validation.mjs';
@@ -56,13 +56,7 @@ suiteMain(async () => {
       return this.decoder.decode(bytes);
     },
   };
-  let protocol;
-  let sdkError;
-  try {
-    protocol = await loadProtocol();
-  } catch (error) {
-    sdkError = String(error.message ?? error);
-  }
+  const { module: protocol, error: sdkError } = await tryLoad(loadProtocol);
   // Receive-side checking (what a validating client runs on every response), and the strict
   // send-side validateResponse for reference.
   const validateIncoming = protocol ? receiveValidator(protocol) : undefined;

@@ -9,7 +9,7 @@ import { childCpuMs, ownCpuMs, startCseHost, stop } from '../lib/child.mjs';
 import { ms } from '../lib/config.mjs';
 import { closedLoop } from '../lib/drive.mjs';
 import { RawClient } from '../lib/raw-client.mjs';
-import { loadClient } from '../lib/sdk.mjs';
+import { loadClient, tryLoad } from '../lib/sdk.mjs';
 import { sdkClientOptions } from '../lib/sdk-options.mjs';
 import { suiteMain } from '../lib/suite.mjs';
 
@@ -60,13 +60,7 @@ async function runDevices(devices, duration) {
 }
 
 suiteMain(async () => {
-  let sdk;
-  let sdkError;
-  try {
-    sdk = await loadClient();
-  } catch (error) {
-    sdkError = String(error.message ?? error);
-  }
+  const { module: sdk, error: sdkError } = await tryLoad(loadClient);
   let host;
   try {
     host = await startCseHost();

@@ -6,7 +6,7 @@
 import { startResponder, stop } from '../lib/child.mjs';
 import { ORIGINATOR, RETRIEVE_TARGET } from '../lib/fixtures.mjs';
 import { RawClient } from '../lib/raw-client.mjs';
-import { loadClient } from '../lib/sdk.mjs';
+import { loadClient, tryLoad } from '../lib/sdk.mjs';
 import { sdkClientOptions } from '../lib/sdk-options.mjs';
 import { suiteMain } from '../lib/suite.mjs';
 
@@ -64,13 +64,7 @@ async function measurePending(contender) {
 suiteMain(async () => {
   if (typeof globalThis.gc !== 'function') throw new Error('run with node --expose-gc');
   const blackhole = await startResponder('blackhole');
-  let sdk;
-  let sdkError;
-  try {
-    sdk = await loadClient();
-  } catch (error) {
-    sdkError = String(error.message ?? error);
-  }
+  const { module: sdk, error: sdkError } = await tryLoad(loadClient);
   const best = {};
   try {
     for (let round = 0; round < ROUNDS; round++) {

@@ -8,7 +8,7 @@ import { nextMessage, ownCpuMs, startResponder, stop } from '../lib/child.mjs';
 import { ms } from '../lib/config.mjs';
 import { ORIGINATOR } from '../lib/fixtures.mjs';
 import { RawClient } from '../lib/raw-client.mjs';
-import { loadClient } from '../lib/sdk.mjs';
+import { loadClient, tryLoad } from '../lib/sdk.mjs';
 import { sdkClientOptions } from '../lib/sdk-options.mjs';
 import { tick } from '../lib/stats.mjs';
 import { suiteMain } from '../lib/suite.mjs';
@@ -38,13 +38,7 @@ async function sdkContender(url, sdk, counter) {
 
 suiteMain(async () => {
   const pusher = await startResponder('notify');
-  let sdk;
-  let sdkError;
-  try {
-    sdk = await loadClient();
-  } catch (error) {
-    sdkError = String(error.message ?? error);
-  }
+  const { module: sdk, error: sdkError } = await tryLoad(loadClient);
   const best = {};
   try {
     for (let round = 0; round < ROUNDS; round++) {

@@ -9,7 +9,7 @@ import { closedLoop } from '../lib/drive.mjs';
 import { ORIGINATOR, RETRIEVE_TARGET } from '../lib/fixtures.mjs';
 import { loopbackAdapter, loopbackWs } from '../lib/loopback.mjs';
 import { RawClient } from '../lib/raw-client.mjs';
-import { loadClient } from '../lib/sdk.mjs';
+import { loadClient, tryLoad } from '../lib/sdk.mjs';
 import { sdkClientOptions } from '../lib/sdk-options.mjs';
 import { suiteMain } from '../lib/suite.mjs';
 import { validatingCodec } from '../lib/validation.mjs';
@@ -20,13 +20,7 @@ const IN_FLIGHT = 256;
 const ONLY = process.env.BENCH_ONLY;
 
 suiteMain(async () => {
-  let sdk;
-  let sdkError;
-  try {
-    sdk = await loadClient();
-  } catch (error) {
-    sdkError = String(error.message ?? error);
-  }
+  const { module: sdk, error: sdkError } = await tryLoad(loadClient);
   const contenders = {
     raw: async () => {
       const raw = new RawClient(loopbackWs());

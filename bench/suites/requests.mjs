@@ -9,7 +9,7 @@ import { ms } from '../lib/config.mjs';
 import { closedLoop, sampleLatency } from '../lib/drive.mjs';
 import { ORIGINATOR, RETRIEVE_TARGET } from '../lib/fixtures.mjs';
 import { RawClient } from '../lib/raw-client.mjs';
-import { loadClient } from '../lib/sdk.mjs';
+import { loadClient, tryLoad } from '../lib/sdk.mjs';
 import { sdkClientOptions } from '../lib/sdk-options.mjs';
 import { quantile } from '../lib/stats.mjs';
 import { suiteMain } from '../lib/suite.mjs';
@@ -124,13 +124,7 @@ async function measureThroughput(whos, responder, sdk) {
 
 suiteMain(async () => {
   const responder = await startResponder('echo');
-  let sdk;
-  let sdkError;
-  try {
-    sdk = await loadClient();
-  } catch (error) {
-    sdkError = String(error.message ?? error);
-  }
+  const { module: sdk, error: sdkError } = await tryLoad(loadClient);
   const best = { raw: {}, sdk: {}, sdkValidated: {} };
   const latency = { raw: [], sdk: [], sdkValidated: [] };
   try {
