@@ -1,10 +1,19 @@
 /**
  * The umbrella's entries wire the right codecs into `createClient` (from the sources; the built
  * package is checked by dist-exports.e2e.ts): `onem2m-ws` negotiates JSON, CBOR and XML with a
- * real CSE on 127.0.0.1, `onem2m-ws/json` refuses anything but JSON with a typed error.
+ * real CSE on 127.0.0.1, `onem2m-ws/json` refuses anything but JSON with a typed error and validates
+ * requests only when given a validator.
  */
 import { type CseHandle, startCse } from '@onem2m-ws/cse';
-import { createClient, InvalidArgumentError, type OpenEvent, ProtocolError } from 'onem2m-ws';
+import {
+  type ClientOptions,
+  createClient,
+  InvalidArgumentError,
+  type OpenEvent,
+  ProtocolError,
+  ResponseError,
+  validateRequestParameters,
+} from 'onem2m-ws';
 import { createClient as createJsonClient } from 'onem2m-ws/json';
 import { createClient as createNodeClient } from 'onem2m-ws/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -67,8 +76,12 @@ describe('onem2m-ws entries', () => {
 
   it.each([
     ['onem2m-ws', createClient],
-    ['onem2m-ws/json', createJsonClient],
     ['onem2m-ws/node', createNodeClient],
+    [
+      'onem2m-ws/json with validateRequestParameters',
+      (options: ClientOptions) =>
+        createJsonClient({ ...options, validateRequest: validateRequestParameters }),
+    ],
   ] as const)('%s rejects a request the spec forbids before sending it', async (_, create) => {
     const client = create({ url: cse.url, originator: 'Cnobody' });
     try {
@@ -76,21 +89,38 @@ describe('onem2m-ws entries', () => {
       const error = await client.retrieve('cse-in', { rcn: 9 }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ProtocolError);
       expect((error as ProtocolError).field).toBe('rcn');
+      // Nothing left: not even a connection was opened for it.
+      expect(client.state).toBe('idle');
     } finally {
       await client.close();
     }
   });
 
-  it('onem2m-ws checks the resource inside pc too; onem2m-ws/json leaves that to the CSE', async () => {
+  it('onem2m-ws/json leaves validation to the CSE unless given a validator', async () => {
+    const client = createJsonClient({ url: cse.url, originator: 'Cnobody' });
+    try {
+      const error = await client.retrieve('cse-in', { rcn: 9 }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ResponseError);
+      expect((error as ResponseError).rsc).toBeGreaterThanOrEqual(4000);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('onem2m-ws checks the resource inside pc too; validateRequestParameters leaves that to the CSE', async () => {
     const bad = { 'm2m:cnt': { rn: 'box', mni: 'many' } } as never;
     const full = createClient({ url: cse.url, originator: 'Cnobody' });
-    const jsonOnly = createJsonClient({ url: cse.url, originator: 'Cnobody' });
+    const jsonOnly = createJsonClient({
+      url: cse.url,
+      originator: 'Cnobody',
+      validateRequest: validateRequestParameters,
+    });
     try {
       const error = await full.create('cse-in', bad).catch((e: unknown) => e);
       expect((error as ProtocolError).field).toBe('pc.m2m:cnt.mni');
       // Sent: the CSE answers (the originator is not registered, or the content is refused).
       const answered = await jsonOnly.create('cse-in', bad).catch((e: unknown) => e);
-      expect(answered).not.toBeInstanceOf(ProtocolError);
+      expect(answered).toBeInstanceOf(ResponseError);
     } finally {
       await full.close();
       await jsonOnly.close();

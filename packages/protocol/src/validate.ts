@@ -250,8 +250,8 @@ function checkAggregatedNotification(value: unknown, prefix: string): void {
  * always on CREATE, `pc` where mandatory and with exactly one member matching `ty`, no `fc` on
  * CREATE or NOTIFY, `rcn` valid for the operation, `rt.nu` only with `rtv` 2, `rvi` a string, and
  * more. The resource representation inside `pc` is not looked into: {@link validateRequest} does
- * that too. This is what the JSON-only `createClient` of `onem2m-ws/json` checks, leaving the
- * resource specs out of its bundle.
+ * that too. Pass it as `validateRequest` to the JSON-only `createClient` of `onem2m-ws/json`
+ * (which validates nothing by default) to check requests without bundling the resource specs.
  *
  * @returns the same object, typed.
  * @throws {ProtocolError} `INVALID_PRIMITIVE` with `field` naming the offending member.
