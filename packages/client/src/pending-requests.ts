@@ -111,8 +111,9 @@ const MAX_TIMER = 2_147_483_647;
  * Requests ordered by deadline, with one timer for the earliest. Deadlines mostly arrive in
  * order (the client's default timeout, counted from the call), so an insertion walking back from
  * the tail is O(1) in the common case, removing is O(1), and a response costs no timer
- * operation: the timer is re-armed only when it fires or an earlier deadline arrives. It may
- * outlive the last request by up to one timeout; `clear()` stops it.
+ * operation: the timer is re-armed only when it fires or an earlier deadline arrives. It stops
+ * when the list empties, so a long custom timeout does not keep it (and a Node process) alive
+ * after its request settled.
  */
 export class DeadlineList {
   #head: PendingRequest | undefined;
@@ -144,9 +145,10 @@ export class DeadlineList {
     else this.#tail = entry.prev;
     entry.prev = undefined;
     entry.next = undefined;
+    if (!this.#head) this.clear();
   }
 
-  /** Stops the timer (the client closed; every entry was settled). */
+  /** Stops the timer (the list is empty, or the client closed). */
   clear(): void {
     clearTimeout(this.#timer);
     this.#timerAt = Infinity;
