@@ -82,11 +82,11 @@ const OPERATION_NAMES = { 1: 'create', 3: 'update', 5: 'notify' } as const;
  */
 export class OneM2MClient implements PendingOwner {
   /** The CSE's point of access. */
-  readonly url: string;
+  declare readonly url: string;
   /** `rvi` the client sends. */
-  readonly releaseVersion: string;
+  declare readonly releaseVersion: string;
   /** The AE-ID used as `fr`; set by `register()`, cleared by `deregister()`. */
-  originator: string | undefined;
+  declare originator: string | undefined;
 
   readonly #adapter: SocketAdapter;
   readonly #negotiator: Negotiator;

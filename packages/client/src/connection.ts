@@ -30,9 +30,9 @@ export class Connection {
   /** Called once the socket reported its close. */
   readonly closeWaiters: (() => void)[] = [];
   /** Reconnect attempt number that opened it (0 for a first or lazy open). */
-  readonly attempt: number;
+  declare readonly attempt: number;
   /** The `X-M2M-Origin` header this connection was opened with. */
-  readonly originHeader: string | undefined;
+  declare readonly originHeader: string | undefined;
 
   constructor(attempt: number, originHeader: string | undefined) {
     this.attempt = attempt;

@@ -21,7 +21,7 @@ export type OneM2MErrorCode =
 export class OneM2MError extends Error {
   override name = 'OneM2MError';
   /** Machine-readable reason. */
-  readonly code: OneM2MErrorCode;
+  declare readonly code: OneM2MErrorCode;
 
   constructor(code: OneM2MErrorCode, message: string, options?: { cause?: unknown }) {
     super(message, options);
@@ -36,9 +36,9 @@ export class OneM2MError extends Error {
 export class HandshakeError extends OneM2MError {
   override name = 'HandshakeError';
   /** HTTP status of a refused upgrade when the adapter knows it (browsers never expose it). */
-  readonly status?: number;
+  declare readonly status?: number;
   /** The subprotocol the server selected ('' for none), when the failure is about the selection. */
-  readonly selectedProtocol?: string;
+  declare readonly selectedProtocol?: string;
 
   constructor(
     message: string,
@@ -54,9 +54,9 @@ export class HandshakeError extends OneM2MError {
 export class TimeoutError extends OneM2MError {
   override name = 'TimeoutError';
   /** The `rqi` of the request that timed out. */
-  readonly rqi: string;
+  declare readonly rqi: string;
   /** True when the request never left the client (it expired in the offline queue). */
-  readonly unsent: boolean;
+  declare readonly unsent: boolean;
 
   constructor(message: string, rqi: string, unsent: boolean) {
     super('TIMEOUT', message);
@@ -69,7 +69,7 @@ export class TimeoutError extends OneM2MError {
 export class AbortError extends OneM2MError {
   override name = 'AbortError';
   /** The `rqi` of the aborted request. */
-  readonly rqi: string;
+  declare readonly rqi: string;
 
   constructor(rqi: string, reason?: unknown) {
     super('ABORTED', `request ${rqi} was aborted`, { cause: reason });
@@ -85,9 +85,9 @@ export class AbortError extends OneM2MError {
 export class ConnectionError extends OneM2MError {
   override name = 'ConnectionError';
   /** True when the request was on the wire when the connection dropped. */
-  readonly mayHaveBeenProcessed: boolean;
+  declare readonly mayHaveBeenProcessed: boolean;
   /** Close code reported by the socket, when known. */
-  readonly closeCode?: number;
+  declare readonly closeCode?: number;
 
   constructor(
     message: string,
@@ -110,15 +110,15 @@ export class ResponseError extends OneM2MError {
    * The status name of `rsc` (e.g. `NOT_FOUND`), as the client contract's `{ rsc, name, dbg }`
    * promises, so `err.name` tells which oneM2M error it is; test the class with `instanceof`.
    */
-  override name: string;
+  declare name: string;
   /** Response status code (e.g. 4004). */
-  readonly rsc: number;
+  declare readonly rsc: number;
   /** Symbolic name of `rsc` (e.g. `NOT_FOUND`), or `UNKNOWN_<rsc>`; the same as `name`. */
-  readonly statusName: string;
+  declare readonly statusName: string;
   /** The debugging text the CSE put in `pc['m2m:dbg']`, if any. */
-  readonly dbg?: string;
+  declare readonly dbg?: string;
   /** The complete response primitive. */
-  readonly response: ResponsePrimitive;
+  declare readonly response: ResponsePrimitive;
 
   constructor(response: ResponsePrimitive, statusName: string, dbg?: string) {
     super('RESPONSE_ERROR', `${response.rsc} ${statusName}${dbg ? `: ${dbg}` : ''}`);
@@ -134,7 +134,7 @@ export class ResponseError extends OneM2MError {
 export class QueueFullError extends OneM2MError {
   override name = 'QueueFullError';
   /** Which bound was hit. */
-  readonly limit: 'count' | 'bytes';
+  declare readonly limit: 'count' | 'bytes';
 
   constructor(limit: 'count' | 'bytes', message: string) {
     super('QUEUE_FULL', message);
@@ -151,9 +151,9 @@ export class QueueFullError extends OneM2MError {
 export class OriginatorBindingError extends OneM2MError {
   override name = 'OriginatorBindingError';
   /** The originator the request was sent as. */
-  readonly originator: string | undefined;
+  declare readonly originator: string | undefined;
   /** The 4103 response that revealed the binding. */
-  readonly response: ResponsePrimitive;
+  declare readonly response: ResponsePrimitive;
 
   constructor(originator: string | undefined, response: ResponsePrimitive) {
     super(

@@ -19,7 +19,7 @@ import { HandshakeError, InvalidArgumentError } from './errors.js';
  */
 export class Negotiator {
   /** Subprotocol names to offer, most preferred first. */
-  readonly offer: string[];
+  declare readonly offer: string[];
   /** The serializations offered: both spellings of each, so a known name of one was offered. */
   readonly #offered: readonly Serialization[];
   readonly #codecs: ReadonlyMap<Serialization, Codec>;

@@ -50,19 +50,19 @@ export interface NotifyReply {
  */
 export class NotificationEvent {
   /** `event`, `verification` (`vrq`), `deletion` (`sud`) or `result` (`m2m:rsp`). */
-  readonly kind: NotificationKind;
+  declare readonly kind: NotificationKind;
   /** The typed `m2m:sgn` (empty for a `result`). */
-  readonly notification: Sgn;
+  declare readonly notification: Sgn;
   /** For `result`: the response of the non-blocking asynchronous request (its `rqi` is the original one). */
-  readonly result: ResponsePrimitive | undefined;
+  declare readonly result: ResponsePrimitive | undefined;
   /** The subscription reference (`sur`), if present. */
-  readonly subscriptionReference: string | undefined;
+  declare readonly subscriptionReference: string | undefined;
   /** The Notify request primitive that carried it. */
-  readonly request: RequestPrimitive;
+  declare readonly request: RequestPrimitive;
   /** Position in a batch notification (0 for a single one). */
-  readonly batchIndex: number;
+  declare readonly batchIndex: number;
   /** Number of notifications in the Notify request (1 for a single one). */
-  readonly batchSize: number;
+  declare readonly batchSize: number;
   readonly #reply: NotifyReply;
 
   constructor(
@@ -115,7 +115,7 @@ export class NotificationEvent {
  */
 export class IncomingRequestEvent {
   /** The request primitive. */
-  readonly request: RequestPrimitive;
+  declare readonly request: RequestPrimitive;
   /** The chosen status, once a listener responded. */
   status: number | undefined;
   /** The chosen content, if any. */

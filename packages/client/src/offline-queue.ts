@@ -25,8 +25,8 @@ export interface OfflineQueueOptions {
 
 /** FIFO of unsent requests with count and byte bounds. */
 export class OfflineQueue {
-  readonly maxCount: number;
-  readonly maxBytes: number;
+  declare readonly maxCount: number;
+  declare readonly maxBytes: number;
   #items: PendingRequest[] = [];
   #bytes = 0;
 

@@ -23,10 +23,10 @@ export type PendingState = 'queued' | 'inflight' | 'settled';
 /** One request from the call to its settlement. */
 export class PendingRequest {
   /** The primitive to send; `fr` may be filled in at send time. */
-  readonly primitive: RequestPrimitive;
-  readonly resolve: (response: ResponsePrimitive) => void;
-  readonly reject: (error: unknown) => void;
-  readonly owner: PendingOwner;
+  declare readonly primitive: RequestPrimitive;
+  declare readonly resolve: (response: ResponsePrimitive) => void;
+  declare readonly reject: (error: unknown) => void;
+  declare readonly owner: PendingOwner;
   state: PendingState = 'queued';
   /** Epoch ms when the response timeout expires (Infinity: none). */
   timeoutAt = Infinity;
@@ -48,7 +48,7 @@ export class PendingRequest {
   connection: unknown;
   signal: AbortSignal | undefined;
   /** The client's deadline list, which times every request out. */
-  readonly deadlines: DeadlineList;
+  declare readonly deadlines: DeadlineList;
   /** The deadline the request is listed by (Infinity: not listed). */
   at = Infinity;
   /** Links of the deadline list. */

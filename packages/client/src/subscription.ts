@@ -30,11 +30,11 @@ export interface SubscriptionOwner {
  */
 export class Subscription implements AsyncIterable<NotificationEvent> {
   /** Resource ID (`ri`) of the `<subscription>`. */
-  readonly id: string;
+  declare readonly id: string;
   /** Address used to delete it: its `ri`, or `<target>/<rn>` when the CSE returned no `ri`. */
-  readonly address: string;
+  declare readonly address: string;
   /** The `<subscription>` resource as the CSE returned it. */
-  readonly resource: Record<string, unknown>;
+  declare readonly resource: Record<string, unknown>;
   /** Why it ended, once ended. */
   endReason: SubscriptionEvents['end']['reason'] | undefined;
   readonly #owner: SubscriptionOwner;
