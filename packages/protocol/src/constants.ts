@@ -7,109 +7,41 @@
  * as closed unions, for the same reason (digest Appendix A).
  */
 
+import { codeTable } from './code-table.js';
+
 /** m2m:operation (`op`). There is no operation 6: discovery is a RETRIEVE with `fc.fu = 1`. */
-export const Operation = { Create: 1, Retrieve: 2, Update: 3, Delete: 4, Notify: 5 } as const;
+export const Operation = /*#__PURE__*/ codeTable('1 Create Retrieve Update Delete Notify');
 /** One of the five operation codes. */
 export type Operation = (typeof Operation)[keyof typeof Operation];
 
 /**
  * m2m:resourceType (`ty`), including announced variants (10000 + base) and R4/R5 types.
- * 33 / 10033 are void (reserved) in TS-0004 V3.32 and have no name here.
+ * 33 / 10033 are void (reserved) in TS-0004 V3.32 and have no name here. 58
+ * (FlexContainerInstance, R5 draft) and 60–66 (R4) come from ACME.
  */
-export const ResourceType = {
-  AccessControlPolicy: 1,
-  AE: 2,
-  Container: 3,
-  ContentInstance: 4,
-  CSEBase: 5,
-  Delivery: 6,
-  EventConfig: 7,
-  ExecInstance: 8,
-  Group: 9,
-  LocationPolicy: 10,
-  M2mServiceSubscriptionProfile: 11,
-  MgmtCmd: 12,
-  MgmtObj: 13,
-  Node: 14,
-  PollingChannel: 15,
-  RemoteCSE: 16,
-  Request: 17,
-  Schedule: 18,
-  ServiceSubscribedAppRule: 19,
-  ServiceSubscribedNode: 20,
-  StatsCollect: 21,
-  StatsConfig: 22,
-  Subscription: 23,
-  SemanticDescriptor: 24,
-  NotificationTargetMgmtPolicyRef: 25,
-  NotificationTargetPolicy: 26,
-  PolicyDeletionRules: 27,
-  FlexContainer: 28,
-  TimeSeries: 29,
-  TimeSeriesInstance: 30,
-  Role: 31,
-  Token: 32,
-  DynamicAuthorizationConsultation: 34,
-  AuthorizationDecision: 35,
-  AuthorizationPolicy: 36,
-  AuthorizationInformation: 37,
-  OntologyRepository: 38,
-  Ontology: 39,
-  SemanticMashupJobProfile: 40,
-  SemanticMashupInstance: 41,
-  SemanticMashupResult: 42,
-  AEContactList: 43,
-  AEContactListPerCSE: 44,
-  LocalMulticastGroup: 45,
-  MultimediaSession: 46,
-  TriggerRequest: 47,
-  CrossResourceSubscription: 48,
-  BackgroundDataTransfer: 49,
-  TransactionMgmt: 50,
-  Transaction: 51,
-  /** R5 draft (ACME). */
-  FlexContainerInstance: 58,
-  /** R4 (ACME). */
-  TimeSyncBeacon: 60,
-  /** R4 (ACME). */
-  PrimitiveProfile: 62,
-  /** R4 (ACME). */
-  ProcessManagement: 63,
-  /** R4 (ACME). */
-  State: 64,
-  /** R4 (ACME). */
-  Action: 65,
-  /** R4 (ACME). */
-  Dependency: 66,
-  AccessControlPolicyAnnc: 10001,
-  AEAnnc: 10002,
-  ContainerAnnc: 10003,
-  ContentInstanceAnnc: 10004,
-  CSEBaseAnnc: 10005,
-  GroupAnnc: 10009,
-  LocationPolicyAnnc: 10010,
-  MgmtObjAnnc: 10013,
-  NodeAnnc: 10014,
-  RemoteCSEAnnc: 10016,
-  ScheduleAnnc: 10018,
-  SemanticDescriptorAnnc: 10024,
-  FlexContainerAnnc: 10028,
-  TimeSeriesAnnc: 10029,
-  TimeSeriesInstanceAnnc: 10030,
-  OntologyRepositoryAnnc: 10038,
-  OntologyAnnc: 10039,
-  SemanticMashupJobProfileAnnc: 10040,
-  SemanticMashupInstanceAnnc: 10041,
-  SemanticMashupResultAnnc: 10042,
-  MultimediaSessionAnnc: 10046,
-  FlexContainerInstanceAnnc: 10058,
-  TimeSyncBeaconAnnc: 10060,
-  PrimitiveProfileAnnc: 10062,
-  ProcessManagementAnnc: 10063,
-  StateAnnc: 10064,
-  ActionAnnc: 10065,
-  DependencyAnnc: 10066,
-} as const;
+export const ResourceType = /*#__PURE__*/ codeTable(
+  '1 AccessControlPolicy AE Container ContentInstance CSEBase Delivery EventConfig',
+  'ExecInstance Group LocationPolicy M2mServiceSubscriptionProfile MgmtCmd MgmtObj Node',
+  'PollingChannel RemoteCSE Request Schedule ServiceSubscribedAppRule ServiceSubscribedNode',
+  'StatsCollect StatsConfig Subscription SemanticDescriptor NotificationTargetMgmtPolicyRef',
+  'NotificationTargetPolicy PolicyDeletionRules FlexContainer TimeSeries TimeSeriesInstance',
+  'Role Token 34 DynamicAuthorizationConsultation AuthorizationDecision AuthorizationPolicy',
+  'AuthorizationInformation OntologyRepository Ontology SemanticMashupJobProfile',
+  'SemanticMashupInstance SemanticMashupResult AEContactList AEContactListPerCSE',
+  'LocalMulticastGroup MultimediaSession TriggerRequest CrossResourceSubscription',
+  'BackgroundDataTransfer TransactionMgmt Transaction',
+  '58 FlexContainerInstance 60 TimeSyncBeacon',
+  '62 PrimitiveProfile ProcessManagement State Action Dependency',
+  '10001 AccessControlPolicyAnnc AEAnnc ContainerAnnc ContentInstanceAnnc CSEBaseAnnc',
+  '10009 GroupAnnc LocationPolicyAnnc 10013 MgmtObjAnnc NodeAnnc',
+  '10016 RemoteCSEAnnc 10018 ScheduleAnnc 10024 SemanticDescriptorAnnc',
+  '10028 FlexContainerAnnc TimeSeriesAnnc TimeSeriesInstanceAnnc',
+  '10038 OntologyRepositoryAnnc OntologyAnnc SemanticMashupJobProfileAnnc',
+  'SemanticMashupInstanceAnnc SemanticMashupResultAnnc',
+  '10046 MultimediaSessionAnnc 10058 FlexContainerInstanceAnnc',
+  '10060 TimeSyncBeaconAnnc 10062 PrimitiveProfileAnnc ProcessManagementAnnc StateAnnc',
+  'ActionAnnc DependencyAnnc',
+);
 /** A known resource type number. Wire values outside this set are still legal integers. */
 export type ResourceType = (typeof ResourceType)[keyof typeof ResourceType];
 
@@ -119,85 +51,60 @@ export function isAnnouncedType(ty: number): boolean {
 }
 
 /** m2m:resultContent (`rcn`). 11 and 12 are ACME R4/R5 values. */
-export const ResultContent = {
-  Nothing: 0,
-  Attributes: 1,
-  HierarchicalAddress: 2,
-  HierarchicalAddressAndAttributes: 3,
-  AttributesAndChildResources: 4,
-  AttributesAndChildResourceReferences: 5,
-  ChildResourceReferences: 6,
-  OriginalResource: 7,
-  ChildResources: 8,
-  ModifiedAttributes: 9,
-  SemanticContent: 10,
-  DiscoveryResultReferences: 11,
-  Permissions: 12,
-} as const;
+export const ResultContent = /*#__PURE__*/ codeTable(
+  '0 Nothing Attributes HierarchicalAddress HierarchicalAddressAndAttributes',
+  'AttributesAndChildResources AttributesAndChildResourceReferences ChildResourceReferences',
+  'OriginalResource ChildResources ModifiedAttributes SemanticContent',
+  'DiscoveryResultReferences Permissions',
+);
 /** A known result content value. */
 export type ResultContent = (typeof ResultContent)[keyof typeof ResultContent];
 
 /** m2m:responseType (`rt.rtv`). `nu` is allowed only with {@link ResponseType.NonBlockingRequestAsynch}. */
-export const ResponseType = {
-  NonBlockingRequestSynch: 1,
-  NonBlockingRequestAsynch: 2,
-  BlockingRequest: 3,
-  FlexBlocking: 4,
-  NoResponse: 5,
-} as const;
+export const ResponseType = /*#__PURE__*/ codeTable(
+  '1 NonBlockingRequestSynch NonBlockingRequestAsynch BlockingRequest FlexBlocking',
+  'NoResponse',
+);
 /** A known response type. */
 export type ResponseType = (typeof ResponseType)[keyof typeof ResponseType];
 
 /** m2m:desIdResType (`drt`). */
-export const DesiredIdentifierResultType = { Structured: 1, Unstructured: 2 } as const;
+export const DesiredIdentifierResultType = /*#__PURE__*/ codeTable('1 Structured Unstructured');
 /** A known desired-identifier result type. */
 export type DesiredIdentifierResultType =
   (typeof DesiredIdentifierResultType)[keyof typeof DesiredIdentifierResultType];
 
 /** m2m:filterUsage (`fc.fu`). 4 is ACME-only. */
-export const FilterUsage = {
-  DiscoveryCriteria: 1,
-  ConditionalRetrieval: 2,
-  IPEOnDemandDiscovery: 3,
-  DiscoveryBasedOperation: 4,
-} as const;
+export const FilterUsage = /*#__PURE__*/ codeTable(
+  '1 DiscoveryCriteria ConditionalRetrieval IPEOnDemandDiscovery DiscoveryBasedOperation',
+);
 /** A known filter usage. */
 export type FilterUsage = (typeof FilterUsage)[keyof typeof FilterUsage];
 
 /** m2m:filterOperation (`fc.fo`, `enc.fo`). XOR is ACME-only. */
-export const FilterOperation = { AND: 1, OR: 2, XOR: 3 } as const;
+export const FilterOperation = /*#__PURE__*/ codeTable('1 AND OR XOR');
 /** A known filter operation. */
 export type FilterOperation = (typeof FilterOperation)[keyof typeof FilterOperation];
 
 /** m2m:notificationEventType (`enc.net`, `sgn.nev.net`). 9 and 10 are ACME-only. */
-export const NotificationEventType = {
-  UpdateOfResource: 1,
-  DeleteOfResource: 2,
-  CreateOfDirectChildResource: 3,
-  DeleteOfDirectChildResource: 4,
-  RetrieveOfContainerResourceWithNoChildResource: 5,
-  TriggerReceivedForAEResource: 6,
-  BlockingUpdate: 7,
-  ReportOnMissingDataPoints: 8,
-  BlockingRetrieve: 9,
-  BlockingRetrieveDirectChild: 10,
-} as const;
+export const NotificationEventType = /*#__PURE__*/ codeTable(
+  '1 UpdateOfResource DeleteOfResource CreateOfDirectChildResource',
+  'DeleteOfDirectChildResource RetrieveOfContainerResourceWithNoChildResource',
+  'TriggerReceivedForAEResource BlockingUpdate ReportOnMissingDataPoints BlockingRetrieve',
+  'BlockingRetrieveDirectChild',
+);
 /** A known notification event type. */
 export type NotificationEventType = (typeof NotificationEventType)[keyof typeof NotificationEventType];
 
 /** m2m:notificationContentType (`nct`). */
-export const NotificationContentType = {
-  AllAttributes: 1,
-  ModifiedAttributes: 2,
-  ResourceID: 3,
-  TriggerPayload: 4,
-  TimeSeriesNotification: 5,
-} as const;
+export const NotificationContentType = /*#__PURE__*/ codeTable(
+  '1 AllAttributes ModifiedAttributes ResourceID TriggerPayload TimeSeriesNotification',
+);
 /** A known notification content type. */
 export type NotificationContentType = (typeof NotificationContentType)[keyof typeof NotificationContentType];
 
 /** m2m:consistencyStrategy (`csy` of `<group>`). */
-export const ConsistencyStrategy = { AbandonMember: 1, AbandonGroup: 2, SetMixed: 3 } as const;
+export const ConsistencyStrategy = /*#__PURE__*/ codeTable('1 AbandonMember AbandonGroup SetMixed');
 /** A known consistency strategy. */
 export type ConsistencyStrategy = (typeof ConsistencyStrategy)[keyof typeof ConsistencyStrategy];
 
@@ -205,157 +112,114 @@ export type ConsistencyStrategy = (typeof ConsistencyStrategy)[keyof typeof Cons
  * m2m:memberType (`mt` of `<group>`): 0 mixed, otherwise a resource type number, plus these
  * special values.
  */
-export const MemberType = { Mixed: 0, Oldest: 20001, Latest: 20002, Mashup: 20003 } as const;
+export const MemberType = /*#__PURE__*/ codeTable('0 Mixed 20001 Oldest Latest Mashup');
 /** A named member type (any resource type number is also a valid member type). */
 export type MemberType = (typeof MemberType)[keyof typeof MemberType];
 
 /** m2m:stdEventCats (`ec`); user-defined categories are 100–999. */
-export const EventCategory = { Immediate: 2, BestEffort: 3, Latest: 4 } as const;
+export const EventCategory = /*#__PURE__*/ codeTable('2 Immediate BestEffort Latest');
 /** A standard event category. */
 export type EventCategory = (typeof EventCategory)[keyof typeof EventCategory];
 
 /** m2m:cseTypeID (`cst`). */
-export const CSEType = { IN_CSE: 1, MN_CSE: 2, ASN_CSE: 3 } as const;
+export const CSEType = /*#__PURE__*/ codeTable('1 IN_CSE MN_CSE ASN_CSE');
 /** A CSE type. */
 export type CSEType = (typeof CSEType)[keyof typeof CSEType];
 
 /** m2m:requestStatus (`rs` of `<request>`). */
-export const RequestStatus = {
-  Completed: 1,
-  Failed: 2,
-  Pending: 3,
-  Forwarded: 4,
-  PartiallyCompleted: 5,
-} as const;
+export const RequestStatus = /*#__PURE__*/ codeTable(
+  '1 Completed Failed Pending Forwarded PartiallyCompleted',
+);
 /** A request status. */
 export type RequestStatus = (typeof RequestStatus)[keyof typeof RequestStatus];
 
 /** m2m:contentStatus (`cnst`). */
-export const ContentStatus = { PartialContent: 1, FullContent: 2 } as const;
+export const ContentStatus = /*#__PURE__*/ codeTable('1 PartialContent FullContent');
 /** A content status. */
 export type ContentStatus = (typeof ContentStatus)[keyof typeof ContentStatus];
 
 /** m2m:pendingNotification (`pn` of `<subscription>`). */
-export const PendingNotification = { SendLatest: 1, SendAllPending: 2 } as const;
+export const PendingNotification = /*#__PURE__*/ codeTable('1 SendLatest SendAllPending');
 /** A pending-notification policy. */
 export type PendingNotification = (typeof PendingNotification)[keyof typeof PendingNotification];
 
 /** m2m:encodingType (second field of `cnf`). */
-export const EncodingType = { Plain: 0, Base64String: 1, Base64Binary: 2 } as const;
+export const EncodingType = /*#__PURE__*/ codeTable('0 Plain Base64String Base64Binary');
 /** An encoding type. */
 export type EncodingType = (typeof EncodingType)[keyof typeof EncodingType];
 
 /** m2m:contentFilterSyntax (`fc.cfs`). */
-export const ContentFilterSyntax = { JSONPath: 1 } as const;
+export const ContentFilterSyntax = /*#__PURE__*/ codeTable('1 JSONPath');
 /** A content filter syntax. */
 export type ContentFilterSyntax = (typeof ContentFilterSyntax)[keyof typeof ContentFilterSyntax];
 
 /** m2m:AERegistrationStatus (`regs`). ACME types `regs` as a string instead. */
-export const RegistrationStatus = { Active: 1, Inactive: 2 } as const;
+export const RegistrationStatus = /*#__PURE__*/ codeTable('1 Active Inactive');
 /** A registration status. */
 export type RegistrationStatus = (typeof RegistrationStatus)[keyof typeof RegistrationStatus];
 
 /** m2m:timeWindowType (`twt` of `<crossResourceSubscription>`). */
-export const TimeWindowType = { PeriodicWindow: 1, SlidingWindow: 2 } as const;
+export const TimeWindowType = /*#__PURE__*/ codeTable('1 PeriodicWindow SlidingWindow');
 /** A time window type. */
 export type TimeWindowType = (typeof TimeWindowType)[keyof typeof TimeWindowType];
 
 /** m2m:semanticFormat (`dcrp`). */
-export const SemanticFormat = {
-  IRI: 1,
-  FunctionalStyle: 2,
-  OWLXML: 3,
-  RDFXML: 4,
-  RDFTurtle: 5,
-  Manchester: 6,
-  JSONLD: 7,
-} as const;
+export const SemanticFormat = /*#__PURE__*/ codeTable(
+  '1 IRI FunctionalStyle OWLXML RDFXML RDFTurtle Manchester JSONLD',
+);
 /** A semantic format. */
 export type SemanticFormat = (typeof SemanticFormat)[keyof typeof SemanticFormat];
 
 /** m2m:status of management actions. */
-export const MgmtStatus = { Uninitialized: 0, Successful: 1, Failure: 2, InProcess: 3 } as const;
+export const MgmtStatus = /*#__PURE__*/ codeTable('0 Uninitialized Successful Failure InProcess');
 /** A management status. */
 export type MgmtStatus = (typeof MgmtStatus)[keyof typeof MgmtStatus];
 
 /** m2m:logicalOperator. */
-export const LogicalOperator = { AND: 1, OR: 2 } as const;
+export const LogicalOperator = /*#__PURE__*/ codeTable('1 AND OR');
 /** A logical operator. */
 export type LogicalOperator = (typeof LogicalOperator)[keyof typeof LogicalOperator];
 
 /** m2m:triggerPurpose. */
-export const TriggerPurpose = {
-  EstablishConnection: 1,
-  RegistrationRequest: 2,
-  ExecuteCRUD: 3,
-  EnrolmentRequest: 4,
-} as const;
+export const TriggerPurpose = /*#__PURE__*/ codeTable(
+  '1 EstablishConnection RegistrationRequest ExecuteCRUD EnrolmentRequest',
+);
 /** A trigger purpose. */
 export type TriggerPurpose = (typeof TriggerPurpose)[keyof typeof TriggerPurpose];
 
 /** m2m:notificationTargetPolicyAction. */
-export const NotificationTargetPolicyAction = {
-  Accept: 1,
-  Reject: 2,
-  SeekAuthorization: 3,
-  InformOnly: 4,
-} as const;
+export const NotificationTargetPolicyAction = /*#__PURE__*/ codeTable(
+  '1 Accept Reject SeekAuthorization InformOnly',
+);
 /** A notification target policy action. */
 export type NotificationTargetPolicyAction =
   (typeof NotificationTargetPolicyAction)[keyof typeof NotificationTargetPolicyAction];
 
 /** announceSyncType (`ast`, R4, ACME). */
-export const AnnounceSyncType = { UniDirectional: 1, BiDirectional: 2 } as const;
+export const AnnounceSyncType = /*#__PURE__*/ codeTable('1 UniDirectional BiDirectional');
 /** An announce sync type. */
 export type AnnounceSyncType = (typeof AnnounceSyncType)[keyof typeof AnnounceSyncType];
 
 /** m2m:geometryType (`fc.gmty`, `loc.typ`; R4). */
-export const GeometryType = {
-  Point: 1,
-  LineString: 2,
-  Polygon: 3,
-  MultiPoint: 4,
-  MultiLineString: 5,
-  MultiPolygon: 6,
-} as const;
+export const GeometryType = /*#__PURE__*/ codeTable(
+  '1 Point LineString Polygon MultiPoint MultiLineString MultiPolygon',
+);
 /** A geometry type. */
 export type GeometryType = (typeof GeometryType)[keyof typeof GeometryType];
 
 /** m2m:geoSpatialFunctionType (`fc.gsf`; R4). */
-export const GeoSpatialFunction = { Within: 1, Contains: 2, Intersects: 3 } as const;
+export const GeoSpatialFunction = /*#__PURE__*/ codeTable('1 Within Contains Intersects');
 /** A geospatial function. */
 export type GeoSpatialFunction = (typeof GeoSpatialFunction)[keyof typeof GeoSpatialFunction];
 
 /** m2m:mgmtDefinition (`mgd`) of the mgmtObj specializations (all `ty = 13`). */
-export const MgmtDefinition = {
-  SelfDefined: 0,
-  Firmware: 1001,
-  Software: 1002,
-  Memory: 1003,
-  AreaNwkInfo: 1004,
-  AreaNwkDeviceInfo: 1005,
-  Battery: 1006,
-  DeviceInfo: 1007,
-  DeviceCapability: 1008,
-  Reboot: 1009,
-  EventLog: 1010,
-  CmdhPolicy: 1011,
-  ActiveCmdhPolicy: 1012,
-  CmdhDefaults: 1013,
-  CmdhDefEcValue: 1014,
-  CmdhEcDefParamValues: 1015,
-  CmdhLimits: 1016,
-  CmdhNetworkAccessRules: 1017,
-  CmdhNwAccessRule: 1018,
-  CmdhBuffer: 1019,
-  Registration: 1020,
-  DataCollection: 1021,
-  AuthenticationProfile: 1022,
-  MyCertFileCred: 1023,
-  TrustAnchorCred: 1024,
-  MAFClientRegCfg: 1025,
-  MEFClientRegCfg: 1026,
-} as const;
+export const MgmtDefinition = /*#__PURE__*/ codeTable(
+  '0 SelfDefined 1001 Firmware Software Memory AreaNwkInfo AreaNwkDeviceInfo Battery',
+  'DeviceInfo DeviceCapability Reboot EventLog CmdhPolicy ActiveCmdhPolicy CmdhDefaults',
+  'CmdhDefEcValue CmdhEcDefParamValues CmdhLimits CmdhNetworkAccessRules CmdhNwAccessRule',
+  'CmdhBuffer Registration DataCollection AuthenticationProfile MyCertFileCred',
+  'TrustAnchorCred MAFClientRegCfg MEFClientRegCfg',
+);
 /** A management definition. */
 export type MgmtDefinition = (typeof MgmtDefinition)[keyof typeof MgmtDefinition];
 
