@@ -7,5 +7,11 @@ export interface TcpRelay {
   close(): Promise<void>;
 }
 
+/** Options of {@link startTcpRelay}. */
+export interface TcpRelayOptions {
+  /** Sees every chunk the server sends, as it passes (to inspect frames on the wire). */
+  onServerData?: (chunk: Buffer) => void;
+}
+
 /** Starts a relay forwarding to `target` (`ws://host:port`). */
-export function startTcpRelay(target: string): Promise<TcpRelay>;
+export function startTcpRelay(target: string, options?: TcpRelayOptions): Promise<TcpRelay>;

@@ -6,9 +6,10 @@ import net from 'node:net';
 /**
  * Starts a relay forwarding to `target` (`ws://host:port`).
  * @param {string} target
+ * @param {import('./tcp-relay.d.mts').TcpRelayOptions} [options]
  * @returns {Promise<import('./tcp-relay.d.mts').TcpRelay>}
  */
-export async function startTcpRelay(target) {
+export async function startTcpRelay(target, options = {}) {
   const { hostname, port } = new URL(target);
   const pairs = new Set();
   const server = net.createServer((inbound) => {
@@ -26,6 +27,7 @@ export async function startTcpRelay(target) {
     }
     inbound.pipe(outbound);
     outbound.pipe(inbound);
+    if (options.onServerData) outbound.on('data', options.onServerData);
   });
   server.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));

@@ -63,8 +63,10 @@ export interface CseOptions {
    */
   serializations?: Serialization[];
   /**
-   * Accept `permessage-deflate` when a client offers it (RFC 7692, TS-0020 §6.2.2.8).
-   * `false` declines it: the server handshake then carries no `Sec-WebSocket-Extensions`.
+   * Accept `permessage-deflate` when a client offers it (RFC 7692, TS-0020 §6.2.2.8), without
+   * context takeover so that messages under 1 KB are sent uncompressed (compressing every small
+   * primitive quadruples the latency of a request). `false` declines it: the server handshake
+   * then carries no `Sec-WebSocket-Extensions`.
    * @default true
    */
   perMessageDeflate?: boolean;

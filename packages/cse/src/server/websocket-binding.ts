@@ -39,6 +39,19 @@ const CLOSE_GRACE_MS = 1000;
  * The server side of the TS-0020 opening handshake and connection lifecycle, on an existing
  * http(s) server: subprotocol selection, refusals with HTTP status and reason, originator binding.
  */
+/**
+ * permessage-deflate parameters when the extension is enabled. With context takeover, `ws`
+ * compresses every message whatever its size (its `threshold` applies only without it), and a
+ * primitive of a few hundred bytes then costs a zlib round trip on both sides: 4x the latency of a
+ * create (bench/findings.md, finding 4). Without context takeover, messages under 1 KB go out
+ * uncompressed and large ones (discovery results, big `con`) are still compressed.
+ */
+const SMALL_FRAMES_UNCOMPRESSED = {
+  serverNoContextTakeover: true,
+  clientNoContextTakeover: true,
+  threshold: 1024,
+} as const;
+
 export class WebSocketBinding {
   readonly #settings: BindingSettings;
   readonly #registry: ConnectionRegistry;
@@ -69,7 +82,7 @@ export class WebSocketBinding {
     this.#wss = new WebSocketServer({
       noServer: true,
       clientTracking: false,
-      perMessageDeflate: settings.perMessageDeflate,
+      perMessageDeflate: settings.perMessageDeflate ? SMALL_FRAMES_UNCOMPRESSED : false,
       maxPayload: settings.maxPayload,
       // The choice was made (and the handshake refused if needed) before handleUpgrade.
       handleProtocols: (_protocols, request) => this.#selected.get(request)?.protocol ?? false,

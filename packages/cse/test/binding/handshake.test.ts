@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { startTcpRelay } from '../../../../test-support/tcp-relay.mjs';
 import type { CseHandle } from '../../src/start-cse.js';
 import { openRaw, type RawConnection, refusal } from '../helpers/raw-ws.js';
 import { startFakeCse } from '../helpers/start-test-cse.js';
@@ -94,6 +95,54 @@ describe('opening handshake: permessage-deflate (TS-0020 6.2.3.6)', () => {
       pc: { 'm2m:ae': { rn: 'x'.repeat(2000), api: 'N', rr: true, srv: ['3'] } },
     });
     expect(response.rsc).toBe(2001);
+  });
+});
+
+/** RSV1 (the "compressed" bit of RFC 7692) of each frame the server sent after its 101 response. */
+function compressedBits(wire: Buffer): boolean[] {
+  let at = wire.indexOf('\r\n\r\n') + 4;
+  const bits: boolean[] = [];
+  while (at < wire.length) {
+    bits.push((wire[at]! & 0x40) !== 0);
+    const len = wire[at + 1]! & 0x7f; // server frames are never masked
+    const header = len === 126 ? 4 : len === 127 ? 10 : 2;
+    const payload =
+      len === 126 ? wire.readUInt16BE(at + 2) : len === 127 ? Number(wire.readBigUInt64BE(at + 2)) : len;
+    at += header + payload;
+  }
+  return bits;
+}
+
+describe('permessage-deflate without context takeover', () => {
+  it('sends small primitives uncompressed and large ones compressed', async () => {
+    ({ cse } = await startFakeCse({ perMessageDeflate: true }));
+    const wire: Buffer[] = [];
+    const relay = await startTcpRelay(cse.url, { onServerData: (chunk) => wire.push(chunk) });
+    const c = await openRaw(relay.url, 'oneM2M.json', { perMessageDeflate: true });
+    try {
+      expect(c.ws.extensions).toBe('permessage-deflate');
+      const create = (rqi: string, rn: string) =>
+        c.request({
+          op: 1,
+          to: 'cse-in',
+          rqi,
+          rvi: '3',
+          ty: 2,
+          pc: { 'm2m:ae': { rn, api: 'N', rr: true, srv: ['3'] } },
+        });
+      expect((await create('small', 'tiny')).rsc).toBe(2001);
+      expect((await create('large', 'x'.repeat(2000))).rsc).toBe(2001);
+      const received = Buffer.concat(wire);
+      const handshake = received.subarray(0, received.indexOf('\r\n\r\n')).toString('latin1');
+      expect(handshake).toMatch(
+        /^sec-websocket-extensions: permessage-deflate;.*server_no_context_takeover/im,
+      );
+      expect(handshake).toMatch(/^sec-websocket-extensions: .*client_no_context_takeover/im);
+      expect(compressedBits(received)).toEqual([false, true]);
+    } finally {
+      await c.close();
+      await relay.close();
+    }
   });
 });
 

@@ -111,15 +111,21 @@ export class CodecSocket {
 const SUBPROTOCOL = { json: 'oneM2M.json', cbor: 'oneM2M.cbor', xml: 'oneM2M.xml' } as const;
 const CODECS = { json: jsonCodec, cbor: cborCodec, xml: xmlCodec } as const;
 
-/** Opens a connection speaking `serialization`; rejects when refused. */
+/**
+ * Opens a connection speaking `serialization`; rejects when refused. `setup` runs before the
+ * handshake: a CSE with stored requests sends them right after it, and `ws` can emit them before
+ * the caller's `await` resumes, so handlers that must see every request are installed there.
+ */
 export function openCodecSocket(
   url: string,
   serialization: keyof typeof SUBPROTOCOL,
   headers: Record<string, string> = {},
+  setup?: (socket: CodecSocket) => void,
 ): Promise<CodecSocket> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(url, [SUBPROTOCOL[serialization]], { headers, handshakeTimeout: 5000 });
     const socket = new CodecSocket(ws, CODECS[serialization]);
+    setup?.(socket);
     ws.once('open', () => resolve(socket));
     ws.once('error', reject);
     ws.once('unexpected-response', (_req, res) => {

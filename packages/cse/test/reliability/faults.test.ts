@@ -51,8 +51,12 @@ async function start(options: Parameters<typeof startCse>[0] = {}): Promise<CseH
   return cse;
 }
 
-async function open(serialization: 'json' | 'cbor' | 'xml' = 'json', headers?: Record<string, string>) {
-  const socket = await openCodecSocket(cse!.url, serialization, headers);
+async function open(
+  serialization: 'json' | 'cbor' | 'xml' = 'json',
+  headers?: Record<string, string>,
+  setup?: (socket: CodecSocket) => void,
+) {
+  const socket = await openCodecSocket(cse!.url, serialization, headers, setup);
   sockets.push(socket);
   return socket;
 }
@@ -314,29 +318,34 @@ describe('embedded CSE: stored notifications under reconnect faults (real socket
     const riOf = (request: Record<string, any>) =>
       request.pc?.['m2m:sgn']?.nev?.rep?.['m2m:cin']?.ri as string | undefined;
     // First reconnect: answer ten, then cut TCP while the next ones wait for their answers.
-    const first = await open('json', { 'X-M2M-Origin': 'Creader' });
-    const cut = new Promise<void>((resolve) => {
-      first.onRequest = (request) => {
-        const ri = riOf(request);
-        if (!ri) return;
-        received.push(ri);
-        if (received.length === 11) {
-          first.answerRequests = false;
-          void first.terminate().then(resolve);
-        }
-      };
+    let first: CodecSocket | undefined;
+    const cut = new Promise<void>((resolve, reject) => {
+      open('json', { 'X-M2M-Origin': 'Creader' }, (socket) => {
+        first = socket;
+        socket.onRequest = (request) => {
+          const ri = riOf(request);
+          if (!ri) return;
+          received.push(ri);
+          if (received.length === 11) {
+            socket.answerRequests = false;
+            void socket.terminate().then(resolve);
+          }
+        };
+      }).catch(reject);
     });
     await cut;
+    expect(first?.closeCode).toBe(1006);
     // More notifications while it is away again.
     const more = await Promise.all(
       Array.from({ length: 10 }, (_, i) => publisher.request(cin('src', `more-${i}`))),
     );
     all.push(...more.map((c) => c.pc['m2m:cin'].ri as string));
-    const second = await open('json', { 'X-M2M-Origin': 'Creader' });
-    second.onRequest = (request) => {
-      const ri = riOf(request);
-      if (ri) received.push(ri);
-    };
+    await open('json', { 'X-M2M-Origin': 'Creader' }, (second) => {
+      second.onRequest = (request) => {
+        const ri = riOf(request);
+        if (ri) received.push(ri);
+      };
+    });
     const until = Date.now() + 5000;
     while (new Set(received).size < all.length && Date.now() < until)
       await new Promise((resolve) => setTimeout(resolve, 20));
