@@ -28,14 +28,19 @@ import {
 } from './errors.js';
 import { Emitter, type Listener, type Unsubscribe } from './events.js';
 import { Negotiator } from './handshake.js';
-import { InboundDispatcher } from './inbound.js';
+import { createInboundDispatcher } from './inbound.js';
 import { OfflineQueue } from './offline-queue.js';
 import { DeadlineList, type PendingOwner, PendingRequest, PendingTable } from './pending-requests.js';
 import { backoffDelay, type ReconnectPolicy, reconnectPolicy } from './reconnect.js';
-import { type RegisterOptions, Registrar, type RegistrationResult } from './registration.js';
+import {
+  createRegistrar,
+  type RegisterOptions,
+  type Registrar,
+  type RegistrationResult,
+} from './registration.js';
 import { applyRequestOptions, type RequestOptions } from './request-options.js';
 import { type Result, responseError, toResult } from './results.js';
-import { RqiGenerator } from './rqi.js';
+import { rqiGenerator } from './rqi.js';
 import type { SocketAdapter, SocketCloseInfo, SocketHandshakeFailure } from './socket-adapter.js';
 import { MemoryAeIdStore } from './stores/ae-id-store.js';
 import { Subscription, type SubscriptionOwner, SubscriptionRegistry } from './subscription.js';
@@ -94,19 +99,20 @@ export class OneM2MClient implements PendingOwner {
   readonly #pending = new PendingTable();
   readonly #deadlines = new DeadlineList();
   readonly #queue: OfflineQueue;
-  readonly #rqi = new RqiGenerator();
+  readonly #rqi = rqiGenerator();
   readonly #requestTimeout: number;
   readonly #maxInFlight: number;
   readonly #headers: Record<string, string>;
   readonly #hasHeaders: boolean;
   readonly #reconnect: ReconnectPolicy | undefined;
   readonly #registrar: Registrar;
+  /** `X-M2M-Origin` goes in the handshake: `originatorHeader` is on and the adapter can send headers. */
   readonly #originatorHeader: boolean;
   readonly #subscriptionBufferSize: number;
   readonly #validate: ((primitive: RequestPrimitive) => unknown) | undefined;
   readonly #subscriptions = new SubscriptionRegistry();
   readonly #subscriptionOwner: SubscriptionOwner;
-  readonly #inbound: InboundDispatcher;
+  readonly #inbound: ReturnType<typeof createInboundDispatcher>;
   #conn: Connection | undefined;
   #closed = false;
   #everOpened = false;
@@ -140,20 +146,21 @@ export class OneM2MClient implements PendingOwner {
     this.#hasHeaders = Object.keys(this.#headers).length > 0;
     this.#reconnect = reconnectPolicy(options.reconnect);
     this.#queue = new OfflineQueue(options.offlineQueue);
-    this.#originatorHeader = options.originatorHeader ?? true;
+    this.#originatorHeader =
+      (options.originatorHeader ?? true) && this.#adapter.capabilities.handshakeHeaders;
     this.#subscriptionBufferSize = options.subscriptionBufferSize ?? 1000;
     this.#validate = options.validateRequest;
     this.#emitter = new Emitter<ClientEvents>((error, event) => {
       if (event !== 'error') this.#emitter.emit('error', error);
     });
     const debug = (message: string, detail?: Record<string, unknown>) => this.#debug(message, detail);
-    this.#inbound = new InboundDispatcher(this, {
+    this.#inbound = createInboundDispatcher(this, {
       acceptVerification: options.acceptVerificationRequests ?? true,
       emitter: this.#emitter,
       subscriptions: this.#subscriptions,
       debug,
     });
-    this.#registrar = new Registrar(
+    this.#registrar = createRegistrar(
       this,
       {
         cseBase: options.cseBase ?? '-',
@@ -440,7 +447,7 @@ export class OneM2MClient implements PendingOwner {
     raw = false,
   ): Promise<ResponsePrimitive> {
     if (this.#closed) return Promise.reject(closedError());
-    if (!primitive.rqi) primitive.rqi = this.#rqi.next();
+    if (!primitive.rqi) primitive.rqi = this.#rqi();
     // rvi always travels as a string (ACME answers 4001 to a number).
     if (typeof primitive.rvi !== 'string') {
       primitive.rvi = primitive.rvi === undefined ? this.releaseVersion : String(primitive.rvi);
@@ -607,7 +614,7 @@ export class OneM2MClient implements PendingOwner {
 
   #openConnection(attempt: number): void {
     let headers: Record<string, string> | undefined = this.#hasHeaders ? { ...this.#headers } : undefined;
-    if (this.#originatorHeader && this.#adapter.capabilities.handshakeHeaders && this.originator) {
+    if (this.#originatorHeader && this.originator) {
       headers = { ...headers, 'X-M2M-Origin': this.originator };
     }
     const conn = new Connection(attempt, headers?.['X-M2M-Origin']);
@@ -634,7 +641,7 @@ export class OneM2MClient implements PendingOwner {
             return;
           }
           if (decoded.kind === 'response') this.#onResponse(decoded.primitive);
-          else void this.#inbound.dispatch(conn, decoded.primitive);
+          else void this.#inbound(conn, decoded.primitive);
         },
         onClose: (info) => {
           if (conn.state === 'closed') return;
@@ -842,7 +849,7 @@ export class OneM2MClient implements PendingOwner {
 
   async #rebindIfNeeded(): Promise<void> {
     const conn = this.#conn;
-    if (!this.#originatorHeader || !this.#adapter.capabilities.handshakeHeaders) return;
+    if (!this.#originatorHeader) return;
     if (conn?.state !== 'open' || conn.originHeader === this.originator) return;
     this.#debug('reconnecting with X-M2M-Origin after registration', { aei: this.originator });
     conn.retiring = true;

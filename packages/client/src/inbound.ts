@@ -39,56 +39,35 @@ export interface InboundHost {
  * own value back, interop.md), falling back to an `rvi` inside `m2m:sgn` (Mobius) and then the
  * client's release version.
  */
-export class InboundDispatcher {
-  readonly #client: InboundClient;
-  readonly #host: InboundHost;
-  readonly #delivered = new DeliveredNotifications();
-
-  constructor(client: InboundClient, host: InboundHost) {
-    this.#client = client;
-    this.#host = host;
-  }
-
-  /** Handles one request; never rejects (failures become `error` events). */
-  async dispatch(conn: Connection, request: RequestPrimitive): Promise<void> {
-    const host = this.#host;
-    try {
-      const notifications = request.op === 5 ? notificationsOf(request.pc) : undefined;
-      const [rsc, pc] = await this.#handle(request, notifications);
-      const rvi = stringOr(request.rvi, stringOr(notifications?.[0]?.rvi, this.#client.releaseVersion));
-      const response: ResponsePrimitive = { rsc, rqi: request.rqi, rvi };
-      if (typeof request.fr === 'string' && request.fr) response.to = request.fr;
-      const originator = this.#client.originator;
-      if (originator) response.fr = originator;
-      if (pc) response.pc = pc;
-      if (conn.state !== 'open') {
-        host.debug('connection closed before the answer to a CSE request could be sent', {
-          rqi: request.rqi,
-        });
-        return;
-      }
-      conn.send(response);
-    } catch (error) {
-      host.emitter.emit('error', error);
-    }
-  }
+export function createInboundDispatcher(
+  client: InboundClient,
+  host: InboundHost,
+): (conn: Connection, request: RequestPrimitive) => Promise<void> {
+  /**
+   * The last notifications emitted, by originator and `rqi` (insertion-ordered: the first is the
+   * oldest, evicted first). A redelivery is the same request again: same `rqi` and same content
+   * (a CSE that restarted may reuse an `rqi` for a new notification).
+   */
+  const delivered = new Map<string, { pc: unknown; reply: NotifyReply }>();
 
   /** Runs the listeners of one request; resolves with the status (and content) of the answer. */
-  async #handle(
+  async function handle(
     request: RequestPrimitive,
     notifications: Sgn[] | undefined,
   ): Promise<[rsc: number, pc?: Record<string, unknown>]> {
-    const host = this.#host;
     const reply: NotifyReply = { status: 2000 };
     if (notifications?.length) {
       // A CSE resends a notification whose answer it did not get (stored, then delivered on
       // reconnect): the listeners saw it already, so answer again without emitting it twice.
-      const earlier = this.#delivered.find(request);
-      if (earlier) {
+      const key = `${String(request.fr)}\u0000${String(request.rqi)}`;
+      const earlier = delivered.get(key);
+      if (earlier && sameContent(earlier.pc, request.pc)) {
         host.debug('notification delivered again; answered without emitting it twice', { rqi: request.rqi });
-        return [earlier.status];
+        return [earlier.reply.status];
       }
-      this.#delivered.remember(request, reply);
+      delivered.delete(key);
+      delivered.set(key, { pc: request.pc, reply });
+      if (delivered.size > DELIVERED_MEMORY) delivered.delete(delivered.keys().next().value!);
       if (!host.acceptVerification && notifications.some((n) => n.vrq === true)) reply.status = 4101;
       const tasks: Promise<unknown>[] = [];
       notifications.forEach((sgn, i) => {
@@ -112,34 +91,33 @@ export class InboundDispatcher {
     await host.emitter.emitAndWait('request', event);
     return [event.status ?? 4005, event.content];
   }
+
+  /** Handles one request; never rejects (failures become `error` events). */
+  return async (conn, request) => {
+    try {
+      const notifications = request.op === 5 ? notificationsOf(request.pc) : undefined;
+      const [rsc, pc] = await handle(request, notifications);
+      const rvi = stringOr(request.rvi, stringOr(notifications?.[0]?.rvi, client.releaseVersion));
+      const response: ResponsePrimitive = { rsc, rqi: request.rqi, rvi };
+      if (typeof request.fr === 'string' && request.fr) response.to = request.fr;
+      const originator = client.originator;
+      if (originator) response.fr = originator;
+      if (pc) response.pc = pc;
+      if (conn.state !== 'open') {
+        host.debug('connection closed before the answer to a CSE request could be sent', {
+          rqi: request.rqi,
+        });
+        return;
+      }
+      conn.send(response);
+    } catch (error) {
+      host.emitter.emit('error', error);
+    }
+  };
 }
 
 /** How many notifications are remembered to recognise a redelivery. */
 const DELIVERED_MEMORY = 256;
-
-/**
- * The last notifications emitted, by originator and `rqi`. A redelivery is the same request again:
- * same `rqi` and same content (a CSE that restarted may reuse an `rqi` for a new notification).
- */
-class DeliveredNotifications {
-  readonly #byKey = new Map<string, { pc: unknown; reply: NotifyReply }>();
-
-  find(request: RequestPrimitive): NotifyReply | undefined {
-    const earlier = this.#byKey.get(keyOf(request));
-    return earlier && sameContent(earlier.pc, request.pc) ? earlier.reply : undefined;
-  }
-
-  remember(request: RequestPrimitive, reply: NotifyReply): void {
-    const key = keyOf(request);
-    this.#byKey.delete(key);
-    this.#byKey.set(key, { pc: request.pc, reply });
-    if (this.#byKey.size > DELIVERED_MEMORY) this.#byKey.delete(this.#byKey.keys().next().value!);
-  }
-}
-
-function keyOf(request: RequestPrimitive): string {
-  return `${String(request.fr)}\u0000${String(request.rqi)}`;
-}
 
 function sameContent(a: unknown, b: unknown): boolean {
   try {

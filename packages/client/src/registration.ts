@@ -52,92 +52,38 @@ export interface RegistrationHost {
   debug(message: string, detail?: Record<string, unknown>): void;
 }
 
+/** AE registration, as the client's `register()` and `deregister()` use it. */
+export interface Registrar {
+  /** See `OneM2MClient.register`. */
+  register(ae: Record<string, unknown>, options: RegisterOptions): Promise<RegistrationResult>;
+  /** See `OneM2MClient.deregister`. */
+  deregister(
+    remove: (to: string, options: RequestOptions) => Promise<Result>,
+    options: RequestOptions,
+  ): Promise<Result>;
+}
+
 /**
  * AE registration (TS-0020 6.4) with AE-ID persistence (issue 5): the Create `<AE>`, reuse of a
  * stored AE-ID (checked by retrieving the `<AE>` with it; 4004/4106 means the CSE forgot it and a
- * fresh registration follows), and deregistration.
+ * fresh registration follows), and deregistration. A closure rather than a class: its state is
+ * private to two operations, and closure variables cost fewer bundle bytes than private fields.
  */
-export class Registrar {
-  readonly #client: RegistrationClient;
-  readonly #host: RegistrationHost;
-  readonly #store: AeIdStore;
-  readonly #key: string | undefined;
+export function createRegistrar(
+  client: RegistrationClient,
+  host: RegistrationHost,
+  store: AeIdStore,
+  fixedKey: string | undefined,
+): Registrar {
   /** Store key and `<AE>` address of the current registration. */
-  #current: { key: string; address: string | undefined } | undefined;
-
-  constructor(client: RegistrationClient, host: RegistrationHost, store: AeIdStore, key: string | undefined) {
-    this.#client = client;
-    this.#host = host;
-    this.#store = store;
-    this.#key = key;
-  }
-
-  /** See `OneM2MClient.register`. */
-  async register(ae: Record<string, unknown>, options: RegisterOptions): Promise<RegistrationResult> {
-    const client = this.#client;
-    const host = this.#host;
-    if (!ae || typeof ae !== 'object') throw new InvalidArgumentError('register() needs the <AE> attributes');
-    const { to = host.cseBase, ...requestOptions } = options;
-    const attributes = {
-      ...(toShortNames({ 'm2m:ae': ae }) as Record<string, Record<string, unknown>>)['m2m:ae'],
-    };
-    attributes.rr ??= true;
-    attributes.srv ??= [client.releaseVersion];
-    const key = this.#key ?? `${client.url}#${String(attributes.rn ?? attributes.api ?? '')}`;
-
-    if (client.originator === undefined) {
-      const stored = await this.#store.get(key);
-      if (stored) {
-        const reused = await this.#tryStored(stored, key, requestOptions);
-        if (reused) return reused;
-      }
-    }
-
-    const primitive: RequestPrimitive = { op: 1, to, rqi: '', ty: 2, pc: { 'm2m:ae': attributes } };
-    if (client.originator !== undefined) primitive.fr = client.originator;
-    const result = toResult<Record<string, unknown>>(
-      await host.submit(primitive, requestOptions, false, true),
-    );
-    const aei = result.content?.aei;
-    if (typeof aei !== 'string' || !aei) {
-      throw new ProtocolError(
-        'INVALID_PRIMITIVE',
-        'the registration response carries no AE-ID (pc.m2m:ae.aei)',
-        {
-          field: 'pc.m2m:ae.aei',
-        },
-      );
-    }
-    client.originator = aei;
-    this.#current = { key, address: addressOf(result.content) };
-    await this.#store.set(key, aei);
-    await host.rebindIfNeeded();
-    return { ...result, aei, reused: false };
-  }
-
-  /** See `OneM2MClient.deregister`. */
-  async deregister(
-    remove: (to: string, options: RequestOptions) => Promise<Result>,
-    options: RequestOptions,
-  ): Promise<Result> {
-    const client = this.#client;
-    const aei = client.originator;
-    if (!aei) throw new InvalidArgumentError('deregister(): the client has no originator');
-    const result = await remove(this.#current?.address ?? aei, options);
-    if (this.#current) await this.#store.delete(this.#current.key);
-    this.#current = undefined;
-    client.originator = undefined;
-    return result;
-  }
+  let current: { key: string; address: string | undefined } | undefined;
 
   /** Adopts `stored` if the CSE still knows it; `undefined` when a fresh registration is needed. */
-  async #tryStored(
+  async function tryStored(
     stored: string,
     key: string,
     options: RequestOptions,
   ): Promise<RegistrationResult | undefined> {
-    const client = this.#client;
-    const host = this.#host;
     client.originator = stored;
     let result: Result<Record<string, unknown>>;
     try {
@@ -149,7 +95,7 @@ export class Registrar {
       }
       if (response.rsc === 4004 || response.rsc === 4106) {
         host.debug('stored AE-ID unknown to the CSE; registering again', { aei: stored, rsc: response.rsc });
-        await this.#store.delete(key);
+        await store.delete(key);
         client.originator = undefined;
         return undefined;
       }
@@ -158,9 +104,62 @@ export class Registrar {
       client.originator = undefined;
       throw error;
     }
-    this.#current = { key, address: addressOf(result.content) };
+    current = { key, address: addressOf(result.content) };
     return { ...result, aei: stored, reused: true };
   }
+
+  return {
+    async register(ae, options) {
+      if (!ae || typeof ae !== 'object')
+        throw new InvalidArgumentError('register() needs the <AE> attributes');
+      const { to = host.cseBase, ...requestOptions } = options;
+      const attributes = {
+        ...(toShortNames({ 'm2m:ae': ae }) as Record<string, Record<string, unknown>>)['m2m:ae'],
+      };
+      attributes.rr ??= true;
+      attributes.srv ??= [client.releaseVersion];
+      const key = fixedKey ?? `${client.url}#${String(attributes.rn ?? attributes.api ?? '')}`;
+
+      if (client.originator === undefined) {
+        const stored = await store.get(key);
+        if (stored) {
+          const reused = await tryStored(stored, key, requestOptions);
+          if (reused) return reused;
+        }
+      }
+
+      const primitive: RequestPrimitive = { op: 1, to, rqi: '', ty: 2, pc: { 'm2m:ae': attributes } };
+      if (client.originator !== undefined) primitive.fr = client.originator;
+      const result = toResult<Record<string, unknown>>(
+        await host.submit(primitive, requestOptions, false, true),
+      );
+      const aei = result.content?.aei;
+      if (typeof aei !== 'string' || !aei) {
+        throw new ProtocolError(
+          'INVALID_PRIMITIVE',
+          'the registration response carries no AE-ID (pc.m2m:ae.aei)',
+          {
+            field: 'pc.m2m:ae.aei',
+          },
+        );
+      }
+      client.originator = aei;
+      current = { key, address: addressOf(result.content) };
+      await store.set(key, aei);
+      await host.rebindIfNeeded();
+      return { ...result, aei, reused: false };
+    },
+
+    async deregister(remove, options) {
+      const aei = client.originator;
+      if (!aei) throw new InvalidArgumentError('deregister(): the client has no originator');
+      const result = await remove(current?.address ?? aei, options);
+      if (current) await store.delete(current.key);
+      current = undefined;
+      client.originator = undefined;
+      return result;
+    },
+  };
 }
 
 function addressOf(resource: Record<string, unknown> | undefined): string | undefined {
