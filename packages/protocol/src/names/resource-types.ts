@@ -1,17 +1,20 @@
-/**
- * Resource type ↔ qualified name (`pc` key) of TS-0004 Table 8.2.4-1 (digest §5.1), as
- * `name:ty` pairs: resource types, R4/R5 types (ACME) and announced variants (10000 + ty).
- * mgmtObj (13) has no name of its own: its specializations are told apart by `mgd`.
- */
-const TYPE_TABLE =
-  'acp:1 ae:2 cnt:3 cin:4 cb:5 grp:9 lcp:10 nod:14 pch:15 csr:16 req:17 sch:18 sub:23 smd:24 ntpr:25 ' +
-  'ntp:26 pdr:27 fcnt:28 ts:29 tsi:30 dac:34 tgr:47 crs:48 fci:58 tsb:60 prp:62 prmr:63 stte:64 actr:65 ' +
-  'depr:66 acpA:10001 aeA:10002 cntA:10003 cinA:10004 cbA:10005 grpA:10009 lcpA:10010 nodA:10014 ' +
-  'csrA:10016 schA:10018 smdA:10024 fcntA:10028 tsA:10029 tsiA:10030';
+import { codeTable } from '../code-table.js';
 
-/** mgmtObj specializations (ty 13) as `name:mgd` pairs (digest §3.14, §5.1). */
-const MGMT_TABLE =
-  'fwr:1001 swr:1002 mem:1003 ani:1004 andi:1005 bat:1006 dvi:1007 dvc:1008 rbo:1009 evl:1010';
+/**
+ * Resource type ↔ qualified name (`pc` key) of TS-0004 Table 8.2.4-1 (digest §5.1), as a
+ * {@link codeTable} of names without `m2m:`: resource types, R4/R5 types (ACME) and announced
+ * variants (10000 + ty). mgmtObj (13) has no name of its own: its specializations are told apart
+ * by `mgd`.
+ */
+const TYPES = /*#__PURE__*/ codeTable(
+  '1 acp ae cnt cin cb 9 grp lcp 14 nod pch csr req sch 23 sub smd ntpr ntp pdr fcnt ts tsi',
+  '34 dac 47 tgr crs 58 fci 60 tsb 62 prp prmr stte actr depr',
+  '10001 acpA aeA cntA cinA cbA 10009 grpA lcpA 10014 nodA 10016 csrA 10018 schA',
+  '10024 smdA 10028 fcntA tsA tsiA',
+);
+
+/** mgmtObj specializations (ty 13) by `mgd` (digest §3.14, §5.1). */
+const MGMT_TYPES = /*#__PURE__*/ codeTable('1001 fwr swr mem ani andi bat dvi dvc rbo evl');
 
 const MGMT_OBJ = 13;
 
@@ -22,18 +25,16 @@ interface Tables {
 }
 let tables: Tables | undefined;
 
-// Built on first use, so importing this module costs nothing.
+// The maps are built on first use.
 function load(): Tables {
   if (tables) return tables;
   const t: Tables = { nameByType: new Map(), typeByName: new Map(), nameByMgd: new Map() };
-  for (const pair of TYPE_TABLE.split(' ')) {
-    const [name, ty] = pair.split(':') as [string, string];
-    t.nameByType.set(Number(ty), `m2m:${name}`);
-    t.typeByName.set(`m2m:${name}`, Number(ty));
+  for (const [name, ty] of Object.entries(TYPES)) {
+    t.nameByType.set(ty, `m2m:${name}`);
+    t.typeByName.set(`m2m:${name}`, ty);
   }
-  for (const pair of MGMT_TABLE.split(' ')) {
-    const [name, mgd] = pair.split(':') as [string, string];
-    t.nameByMgd.set(Number(mgd), `m2m:${name}`);
+  for (const [name, mgd] of Object.entries(MGMT_TYPES)) {
+    t.nameByMgd.set(mgd, `m2m:${name}`);
     t.typeByName.set(`m2m:${name}`, MGMT_OBJ);
   }
   tables = t;
