@@ -1,6 +1,6 @@
 import type { Serialization } from '../codec.js';
-import { ProtocolError } from '../errors.js';
-import type { DecodedPrimitive, RequestPrimitive, ResponsePrimitive } from '../primitive.js';
+import { ProtocolError, type ProtocolErrorCode } from '../errors.js';
+import type { DecodedPrimitive } from '../primitive.js';
 
 /** Which primitive a wrapper or XML root announces, when it announces one. */
 export type PrimitiveKind = 'request' | 'response';
@@ -26,127 +26,55 @@ export function classifyPrimitive(
   frame: string | Uint8Array,
   expected?: PrimitiveKind,
 ): DecodedPrimitive {
-  if (!isPlainRecord(value)) {
-    throw new ProtocolError('NOT_A_PRIMITIVE', `expected an object, got ${describeValue(value)}`, {
-      codec,
-      frame,
-    });
-  }
+  const fail = (code: ProtocolErrorCode, message: string, field?: string): ProtocolError =>
+    new ProtocolError(code, message, { codec, frame, field });
+  if (!isPlainRecord(value)) throw fail('NOT_A_PRIMITIVE', `expected an object, got ${describeValue(value)}`);
   let record = value;
   if (record.op === undefined && record.rsc === undefined) {
     const wrapped = record['m2m:rqp'] ?? record['m2m:rsp'];
     if (wrapped !== undefined) {
-      const wrapperKind: PrimitiveKind = record['m2m:rqp'] !== undefined ? 'request' : 'response';
-      if (!isPlainRecord(wrapped)) {
-        throw new ProtocolError(
-          'NOT_A_PRIMITIVE',
-          `m2m:${wrapperKind === 'request' ? 'rqp' : 'rsp'} is not an object`,
-          {
-            codec,
-            frame,
-            field: wrapperKind === 'request' ? 'm2m:rqp' : 'm2m:rsp',
-          },
-        );
-      }
+      const wrapper = record['m2m:rqp'] !== undefined ? 'm2m:rqp' : 'm2m:rsp';
+      if (!isPlainRecord(wrapped)) throw fail('NOT_A_PRIMITIVE', `${wrapper} is not an object`, wrapper);
       record = wrapped;
-      expected ??= wrapperKind;
+      expected ??= wrapper === 'm2m:rqp' ? 'request' : 'response';
     }
   }
-
-  const hasOp = record.op !== undefined;
-  const hasRsc = record.rsc !== undefined;
-  if (hasOp && hasRsc) {
-    throw new ProtocolError(
+  // Each structural rule reads `<field> must be <what>, got <value>`, with `field` set.
+  const check = (field: string, ok: boolean, what: string): void => {
+    if (!ok)
+      throw fail('INVALID_PRIMITIVE', `${field} must be ${what}, got ${describeValue(record[field])}`, field);
+  };
+  const { op, rsc } = record;
+  const kind: PrimitiveKind | undefined =
+    op !== undefined ? 'request' : rsc !== undefined ? 'response' : undefined;
+  if (kind === undefined) throw fail('NOT_A_PRIMITIVE', 'neither op (request) nor rsc (response) is present');
+  if (op !== undefined && rsc !== undefined) {
+    throw fail(
       'INVALID_PRIMITIVE',
       'a primitive carries either op (request) or rsc (response), not both',
-      {
-        codec,
-        frame,
-        field: 'op',
-      },
+      'op',
     );
   }
-  if (hasOp) {
-    if (expected === 'response') throw kindMismatch('response', 'request', codec, frame);
-    checkRequest(record, codec, frame);
-    return { kind: 'request', primitive: record as RequestPrimitive };
+  if (expected !== undefined && expected !== kind) {
+    // The XML root element or the wrapper announced the other kind.
+    const root = expected === 'request' ? 'm2m:rqp' : 'm2m:rsp';
+    throw fail('NOT_A_PRIMITIVE', `${root} holds a ${kind}`, root);
   }
-  if (hasRsc) {
-    if (expected === 'request') throw kindMismatch('request', 'response', codec, frame);
-    checkResponse(record, codec, frame);
-    return { kind: 'response', primitive: record as ResponsePrimitive };
+  if (kind === 'request') {
+    check('op', typeof op === 'number' && Number.isInteger(op) && op >= 1 && op <= 5, 'an integer 1..5');
+    check('to', typeof record.to === 'string', 'a string');
+    check('rqi', typeof record.rqi === 'string', 'a string');
+  } else {
+    check('rsc', typeof rsc === 'number' && Number.isInteger(rsc), 'an integer');
+    check('rqi', record.rqi === undefined || typeof record.rqi === 'string', 'a string');
   }
-  throw new ProtocolError('NOT_A_PRIMITIVE', 'neither op (request) nor rsc (response) is present', {
-    codec,
-    frame,
-  });
+  check('pc', record.pc === undefined || isPlainRecord(record.pc), 'an object');
+  return { kind, primitive: record } as DecodedPrimitive;
 }
 
 /** True for a non-null, non-array object (the only shape a primitive or `pc` may have). */
 export function isPlainRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function checkRequest(
-  record: Record<string, unknown>,
-  codec: Serialization,
-  frame: string | Uint8Array,
-): void {
-  const op = record.op;
-  if (typeof op !== 'number' || !Number.isInteger(op) || op < 1 || op > 5) {
-    throw invalid('op', `op must be an integer 1..5, got ${describeValue(op)}`, codec, frame);
-  }
-  if (typeof record.to !== 'string') {
-    throw invalid('to', `to must be a string, got ${describeValue(record.to)}`, codec, frame);
-  }
-  if (typeof record.rqi !== 'string') {
-    throw invalid('rqi', `rqi must be a string, got ${describeValue(record.rqi)}`, codec, frame);
-  }
-  checkContent(record, codec, frame);
-}
-
-function checkResponse(
-  record: Record<string, unknown>,
-  codec: Serialization,
-  frame: string | Uint8Array,
-): void {
-  const rsc = record.rsc;
-  if (typeof rsc !== 'number' || !Number.isInteger(rsc)) {
-    throw invalid('rsc', `rsc must be an integer, got ${describeValue(rsc)}`, codec, frame);
-  }
-  if (record.rqi !== undefined && typeof record.rqi !== 'string') {
-    throw invalid('rqi', `rqi must be a string, got ${describeValue(record.rqi)}`, codec, frame);
-  }
-  checkContent(record, codec, frame);
-}
-
-function checkContent(
-  record: Record<string, unknown>,
-  codec: Serialization,
-  frame: string | Uint8Array,
-): void {
-  if (record.pc !== undefined && !isPlainRecord(record.pc)) {
-    throw invalid('pc', `pc must be an object, got ${describeValue(record.pc)}`, codec, frame);
-  }
-}
-
-function invalid(
-  field: string,
-  message: string,
-  codec: Serialization,
-  frame: string | Uint8Array,
-): ProtocolError {
-  return new ProtocolError('INVALID_PRIMITIVE', message, { codec, frame, field });
-}
-
-function kindMismatch(
-  expected: PrimitiveKind,
-  found: PrimitiveKind,
-  codec: Serialization,
-  frame: string | Uint8Array,
-): ProtocolError {
-  const root = expected === 'request' ? 'm2m:rqp' : 'm2m:rsp';
-  return new ProtocolError('NOT_A_PRIMITIVE', `${root} holds a ${found}`, { codec, frame, field: root });
 }
 
 /** A short description of a value for error messages; never the value itself (it may be huge). */
