@@ -27,10 +27,15 @@ import {
   TimeoutError,
 } from './errors.js';
 import { Emitter, type Listener, type Unsubscribe } from './events.js';
-import { Negotiator } from './handshake.js';
+import { createNegotiator, type Negotiator } from './handshake.js';
 import { createInboundDispatcher } from './inbound.js';
-import { OfflineQueue } from './offline-queue.js';
-import { DeadlineList, type PendingOwner, PendingRequest, PendingTable } from './pending-requests.js';
+import { createOfflineQueue, type OfflineQueue } from './offline-queue.js';
+import {
+  createDeadlineList,
+  createPendingTable,
+  type PendingOwner,
+  PendingRequest,
+} from './pending-requests.js';
 import { backoffDelay, type ReconnectPolicy, reconnectPolicy } from './reconnect.js';
 import {
   createRegistrar,
@@ -43,7 +48,7 @@ import { type Result, responseError, toResult } from './results.js';
 import { rqiGenerator } from './rqi.js';
 import type { SocketAdapter, SocketCloseInfo, SocketHandshakeFailure } from './socket-adapter.js';
 import { MemoryAeIdStore } from './stores/ae-id-store.js';
-import { Subscription, type SubscriptionOwner, SubscriptionRegistry } from './subscription.js';
+import { createSubscriptionRegistry, Subscription, type SubscriptionOwner } from './subscription.js';
 import { parseAbsRelTimestamp } from './timestamps.js';
 import { createWebSocketAdapter, isSocketAdapter } from './transports/ws-adapter.js';
 
@@ -96,8 +101,8 @@ export class OneM2MClient implements PendingOwner {
   readonly #adapter: SocketAdapter;
   readonly #negotiator: Negotiator;
   readonly #emitter: Emitter<ClientEvents>;
-  readonly #pending = new PendingTable();
-  readonly #deadlines = new DeadlineList();
+  readonly #pending = createPendingTable();
+  readonly #deadlines = createDeadlineList();
   readonly #queue: OfflineQueue;
   readonly #rqi = rqiGenerator();
   readonly #requestTimeout: number;
@@ -110,7 +115,7 @@ export class OneM2MClient implements PendingOwner {
   readonly #originatorHeader: boolean;
   readonly #subscriptionBufferSize: number;
   readonly #validate: ((primitive: RequestPrimitive) => unknown) | undefined;
-  readonly #subscriptions = new SubscriptionRegistry();
+  readonly #subscriptions = createSubscriptionRegistry();
   readonly #subscriptionOwner: SubscriptionOwner;
   readonly #inbound: ReturnType<typeof createInboundDispatcher>;
   #conn: Connection | undefined;
@@ -134,7 +139,7 @@ export class OneM2MClient implements PendingOwner {
     }
     this.originator = options.originator;
     const codecs: Codec[] = options.codecs ?? [jsonCodec];
-    this.#negotiator = new Negotiator(options.serializations ?? ['json'], codecs);
+    this.#negotiator = createNegotiator(options.serializations ?? ['json'], codecs);
     const webSocket = options.webSocket;
     this.#adapter = isSocketAdapter(webSocket)
       ? webSocket
@@ -145,7 +150,7 @@ export class OneM2MClient implements PendingOwner {
     this.#headers = options.headers ?? {};
     this.#hasHeaders = Object.keys(this.#headers).length > 0;
     this.#reconnect = reconnectPolicy(options.reconnect);
-    this.#queue = new OfflineQueue(options.offlineQueue);
+    this.#queue = createOfflineQueue(options.offlineQueue);
     this.#originatorHeader =
       (options.originatorHeader ?? true) && this.#adapter.capabilities.handshakeHeaders;
     this.#subscriptionBufferSize = options.subscriptionBufferSize ?? 1000;

@@ -17,67 +17,74 @@ import { HandshakeError, InvalidArgumentError } from './errors.js';
  * The codecs come from the caller: the core never imports the XML or CBOR codec itself, so a
  * JSON-only bundle carries neither txml nor cbor-x.
  */
-export class Negotiator {
+export interface Negotiator {
   /** Subprotocol names to offer, most preferred first. */
-  declare readonly offer: string[];
-  /** The serializations offered: both spellings of each, so a known name of one was offered. */
-  readonly #offered: readonly Serialization[];
-  readonly #codecs: ReadonlyMap<Serialization, Codec>;
-
-  /**
-   * @throws {InvalidArgumentError} when a preferred serialization has no codec among `codecs`.
-   */
-  constructor(serializations: readonly Serialization[], codecs: readonly Codec[]) {
-    const bySerialization = new Map<Serialization, Codec>();
-    for (const codec of codecs)
-      if (!bySerialization.has(codec.serialization)) bySerialization.set(codec.serialization, codec);
-    for (const s of serializations) {
-      if (!bySerialization.has(s)) {
-        throw new InvalidArgumentError(
-          `no codec for serialization '${s}': pass it in \`codecs\` (the \`onem2m-ws\` entry has them all)`,
-        );
-      }
-    }
-    try {
-      this.offer = subprotocolsFor(serializations);
-    } catch (error) {
-      throw new InvalidArgumentError((error as Error).message, { cause: error });
-    }
-    this.#offered = [...serializations];
-    this.#codecs = bySerialization;
-  }
-
+  readonly offer: string[];
   /**
    * The codec for the server's selection.
    * @throws {HandshakeError} when the server selected nothing or a name the client did not offer.
    */
-  select(protocol: string): Codec {
-    const info = protocol ? lookupSubprotocol(protocol) : undefined;
-    if (!info || !this.#offered.includes(info.serialization)) {
-      const selected = protocol ? `subprotocol '${protocol}', which was not offered` : 'no subprotocol';
-      throw new HandshakeError(`the server selected ${selected} (offered: ${this.offer.join(', ')})`, {
-        selectedProtocol: protocol,
-      });
-    }
-    return this.#codecs.get(info.serialization)!;
-  }
-
+  select(protocol: string): Codec;
   /**
    * Decodes one inbound message by its frame type, not only by the negotiated codec: ACME sends
    * JSON text notifications on a CBOR connection (interop.md). A frame of the other type is tried
    * with JSON (text) or CBOR (binary) when that codec is available.
    * @throws {ProtocolError} when the frame cannot be decoded.
    */
-  decode(codec: Codec, data: string | Uint8Array): DecodedPrimitive {
-    const frameType = typeof data === 'string' ? 'text' : 'binary';
-    if (codec.frameType === frameType) return codec.decode(data);
-    const fallback =
-      frameType === 'text' ? (this.#codecs.get('json') ?? this.#codecs.get('xml')) : this.#codecs.get('cbor');
-    if (fallback) return fallback.decode(data);
-    throw new ProtocolError(
-      'WRONG_FRAME_TYPE',
-      `${frameType} frame on a ${codec.serialization} connection and no ${frameType === 'text' ? 'JSON' : 'CBOR'} codec to read it`,
-      { codec: codec.serialization, frame: data },
-    );
+  decode(codec: Codec, data: string | Uint8Array): DecodedPrimitive;
+}
+
+/**
+ * The negotiator of a client (a closure rather than a class: fewer bundle bytes).
+ * @throws {InvalidArgumentError} when a preferred serialization has no codec among `codecs`.
+ */
+export function createNegotiator(
+  serializations: readonly Serialization[],
+  codecs: readonly Codec[],
+): Negotiator {
+  const bySerialization = new Map<Serialization, Codec>();
+  for (const codec of codecs)
+    if (!bySerialization.has(codec.serialization)) bySerialization.set(codec.serialization, codec);
+  for (const s of serializations) {
+    if (!bySerialization.has(s)) {
+      throw new InvalidArgumentError(
+        `no codec for serialization '${s}': pass it in \`codecs\` (the \`onem2m-ws\` entry has them all)`,
+      );
+    }
   }
+  let offer: string[];
+  try {
+    offer = subprotocolsFor(serializations);
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message, { cause: error });
+  }
+  // Both spellings of each serialization are offered, so a known name of one was offered.
+  const offered = [...serializations];
+  return {
+    offer,
+    select(protocol) {
+      const info = protocol ? lookupSubprotocol(protocol) : undefined;
+      if (!info || !offered.includes(info.serialization)) {
+        const selected = protocol ? `subprotocol '${protocol}', which was not offered` : 'no subprotocol';
+        throw new HandshakeError(`the server selected ${selected} (offered: ${offer.join(', ')})`, {
+          selectedProtocol: protocol,
+        });
+      }
+      return bySerialization.get(info.serialization)!;
+    },
+    decode(codec, data) {
+      const frameType = typeof data === 'string' ? 'text' : 'binary';
+      if (codec.frameType === frameType) return codec.decode(data);
+      const fallback =
+        frameType === 'text'
+          ? (bySerialization.get('json') ?? bySerialization.get('xml'))
+          : bySerialization.get('cbor');
+      if (fallback) return fallback.decode(data);
+      throw new ProtocolError(
+        'WRONG_FRAME_TYPE',
+        `${frameType} frame on a ${codec.serialization} connection and no ${frameType === 'text' ? 'JSON' : 'CBOR'} codec to read it`,
+        { codec: codec.serialization, frame: data },
+      );
+    },
+  };
 }

@@ -24,67 +24,68 @@ export interface OfflineQueueOptions {
 }
 
 /** FIFO of unsent requests with count and byte bounds. */
-export class OfflineQueue {
-  declare readonly maxCount: number;
-  declare readonly maxBytes: number;
-  #items: PendingRequest[] = [];
-  #bytes = 0;
-
-  constructor(options: OfflineQueueOptions = {}) {
-    this.maxCount = options.maxCount ?? 1000;
-    this.maxBytes = options.maxBytes ?? 1_048_576;
-    // Every request waits here until the first connection opens, so zero would refuse them all.
-    if (!(this.maxCount >= 1) || !(this.maxBytes >= 1)) {
-      throw new InvalidArgumentError('offlineQueue.maxCount and offlineQueue.maxBytes must be >= 1');
-    }
-  }
-
+export interface OfflineQueue {
   /** Requests waiting. */
-  get length(): number {
-    return this.#items.length;
-  }
-
+  readonly length: number;
   /**
    * Appends `entry` (or puts it first, for a retried request that was already in order).
    * @throws {QueueFullError} when a bound would be exceeded; the queue is unchanged.
    */
-  push(entry: PendingRequest, first = false): void {
-    const size = estimateBytes(entry);
-    if (this.#items.length >= this.maxCount) {
-      throw new QueueFullError('count', `offline queue full: ${this.maxCount} requests already waiting`);
-    }
-    if (this.#bytes + size > this.maxBytes) {
-      throw new QueueFullError(
-        'bytes',
-        `offline queue full: ${this.#bytes} + ${size} bytes > ${this.maxBytes}`,
-      );
-    }
-    entry.queuedBytes = size;
-    this.#bytes += size;
-    if (first) this.#items.unshift(entry);
-    else this.#items.push(entry);
-  }
-
+  push(entry: PendingRequest, first?: boolean): void;
   /** Removes and returns the oldest waiting request. */
-  shift(): PendingRequest | undefined {
-    const entry = this.#items.shift();
-    if (entry) this.#bytes -= entry.queuedBytes;
-    return entry;
-  }
-
+  shift(): PendingRequest | undefined;
   /** Removes `entry` wherever it is (timeout, abort). */
-  remove(entry: PendingRequest): void {
-    const index = this.#items.indexOf(entry);
-    if (index < 0) return;
-    this.#items.splice(index, 1);
-    this.#bytes -= entry.queuedBytes;
-  }
-
+  remove(entry: PendingRequest): void;
   /** Removes and returns everything waiting. */
-  drain(): PendingRequest[] {
-    this.#bytes = 0;
-    return this.#items.splice(0);
+  drain(): PendingRequest[];
+}
+
+/**
+ * A new {@link OfflineQueue} (a closure rather than a class: fewer bundle bytes).
+ * @throws {InvalidArgumentError} when a bound is below 1.
+ */
+export function createOfflineQueue(options: OfflineQueueOptions = {}): OfflineQueue {
+  const maxCount = options.maxCount ?? 1000;
+  const maxBytes = options.maxBytes ?? 1_048_576;
+  // Every request waits here until the first connection opens, so zero would refuse them all.
+  if (!(maxCount >= 1) || !(maxBytes >= 1)) {
+    throw new InvalidArgumentError('offlineQueue.maxCount and offlineQueue.maxBytes must be >= 1');
   }
+  const items: PendingRequest[] = [];
+  let bytes = 0;
+  return {
+    get length() {
+      return items.length;
+    },
+    push(entry, first) {
+      const size = estimateBytes(entry);
+      if (items.length >= maxCount) {
+        throw new QueueFullError('count', `offline queue full: ${maxCount} requests already waiting`);
+      }
+      if (bytes + size > maxBytes) {
+        throw new QueueFullError('bytes', `offline queue full: ${bytes} + ${size} bytes > ${maxBytes}`);
+      }
+      entry.queuedBytes = size;
+      bytes += size;
+      if (first) items.unshift(entry);
+      else items.push(entry);
+    },
+    shift() {
+      const entry = items.shift();
+      if (entry) bytes -= entry.queuedBytes;
+      return entry;
+    },
+    remove(entry) {
+      const index = items.indexOf(entry);
+      if (index < 0) return;
+      items.splice(index, 1);
+      bytes -= entry.queuedBytes;
+    },
+    drain() {
+      bytes = 0;
+      return items.splice(0);
+    },
+  };
 }
 
 function estimateBytes(entry: PendingRequest): number {

@@ -115,61 +115,68 @@ const MAX_TIMER = 2_147_483_647;
  * when the list empties, so a long custom timeout does not keep it (and a Node process) alive
  * after its request settled.
  */
-export class DeadlineList {
-  #head: PendingRequest | undefined;
-  #tail: PendingRequest | undefined;
-  #timer: ReturnType<typeof setTimeout> | undefined;
-  #timerAt = Infinity;
-
+export interface DeadlineList {
   /** Inserts `entry` by its `at` (after entries with the same deadline). */
-  add(entry: PendingRequest): void {
-    let before = this.#tail;
-    while (before && before.at > entry.at) before = before.prev;
-    entry.linked = true;
-    entry.prev = before;
-    entry.next = before ? before.next : this.#head;
-    if (entry.next) entry.next.prev = entry;
-    else this.#tail = entry;
-    if (before) before.next = entry;
-    else this.#head = entry;
-    if (entry.at < this.#timerAt) this.#arm(entry.at);
-  }
-
+  add(entry: PendingRequest): void;
   /** Unlinks `entry` (no-op when it is not listed). */
-  remove(entry: PendingRequest): void {
+  remove(entry: PendingRequest): void;
+  /** Stops the timer (the list is empty, or the client closed). */
+  clear(): void;
+}
+
+/** A new {@link DeadlineList} (a closure rather than a class: fewer bundle bytes). */
+export function createDeadlineList(): DeadlineList {
+  let head: PendingRequest | undefined;
+  let tail: PendingRequest | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let timerAt = Infinity;
+
+  const clear = (): void => {
+    clearTimeout(timer);
+    timerAt = Infinity;
+  };
+  const arm = (at: number): void => {
+    clearTimeout(timer);
+    timerAt = at;
+    timer = setTimeout(fire, Math.min(Math.max(0, at - Date.now()), MAX_TIMER));
+  };
+  const remove = (entry: PendingRequest): void => {
     if (!entry.linked) return;
     entry.linked = false;
     if (entry.prev) entry.prev.next = entry.next;
-    else this.#head = entry.next;
+    else head = entry.next;
     if (entry.next) entry.next.prev = entry.prev;
-    else this.#tail = entry.prev;
+    else tail = entry.prev;
     entry.prev = undefined;
     entry.next = undefined;
-    if (!this.#head) this.clear();
-  }
-
-  /** Stops the timer (the list is empty, or the client closed). */
-  clear(): void {
-    clearTimeout(this.#timer);
-    this.#timerAt = Infinity;
-  }
-
-  #arm(at: number): void {
-    clearTimeout(this.#timer);
-    this.#timerAt = at;
-    this.#timer = setTimeout(this.#fire, Math.min(Math.max(0, at - Date.now()), MAX_TIMER));
-  }
-
-  readonly #fire = (): void => {
-    this.#timerAt = Infinity;
+    if (!head) clear();
+  };
+  const fire = (): void => {
+    timerAt = Infinity;
     const now = Date.now();
-    let entry = this.#head;
+    let entry = head;
     while (entry !== undefined && entry.at <= now) {
-      this.remove(entry);
+      remove(entry);
       entry.owner.onTimer(entry);
-      entry = this.#head;
+      entry = head;
     }
-    if (entry !== undefined) this.#arm(entry.at);
+    if (entry !== undefined) arm(entry.at);
+  };
+  return {
+    add(entry) {
+      let before = tail;
+      while (before && before.at > entry.at) before = before.prev;
+      entry.linked = true;
+      entry.prev = before;
+      entry.next = before ? before.next : head;
+      if (entry.next) entry.next.prev = entry;
+      else tail = entry;
+      if (before) before.next = entry;
+      else head = entry;
+      if (entry.at < timerAt) arm(entry.at);
+    },
+    remove,
+    clear,
   };
 }
 
@@ -177,42 +184,42 @@ export class DeadlineList {
 const SETTLED_MEMORY = 512;
 
 /** Requests in flight, by `rqi`. */
-export class PendingTable {
-  readonly #byRqi = new Map<string, PendingRequest>();
-  // Insertion-ordered: the first identifier is the oldest, evicted first.
-  readonly #settled = new Set<string>();
-
+export interface PendingTable {
   /** Number of requests in flight. */
-  get size(): number {
-    return this.#byRqi.size;
-  }
-
+  readonly size: number;
   /** Registers a sent request. */
-  add(entry: PendingRequest): void {
-    entry.state = 'inflight';
-    this.#byRqi.set(entry.rqi, entry);
-  }
-
+  add(entry: PendingRequest): void;
   /** The in-flight request with this `rqi`. */
-  get(rqi: string): PendingRequest | undefined {
-    return this.#byRqi.get(rqi);
-  }
-
+  get(rqi: string): PendingRequest | undefined;
   /** Removes an in-flight request and remembers its `rqi` as settled (bounded memory). */
-  remove(entry: PendingRequest): void {
-    if (this.#byRqi.get(entry.rqi) !== entry) return;
-    this.#byRqi.delete(entry.rqi);
-    this.#settled.add(entry.rqi);
-    if (this.#settled.size > SETTLED_MEMORY) this.#settled.delete(this.#settled.values().next().value!);
-  }
-
+  remove(entry: PendingRequest): void;
   /** True when `rqi` belonged to a request that was settled recently. */
-  wasSettled(rqi: string): boolean {
-    return this.#settled.has(rqi);
-  }
-
+  wasSettled(rqi: string): boolean;
   /** Every in-flight request (a copy, safe to settle while iterating). */
-  entries(): PendingRequest[] {
-    return [...this.#byRqi.values()];
-  }
+  entries(): PendingRequest[];
+}
+
+/** A new {@link PendingTable} (a closure rather than a class: fewer bundle bytes). */
+export function createPendingTable(): PendingTable {
+  const byRqi = new Map<string, PendingRequest>();
+  // Insertion-ordered: the first identifier is the oldest, evicted first.
+  const settled = new Set<string>();
+  return {
+    get size() {
+      return byRqi.size;
+    },
+    add(entry) {
+      entry.state = 'inflight';
+      byRqi.set(entry.rqi, entry);
+    },
+    get: (rqi) => byRqi.get(rqi),
+    remove(entry) {
+      if (byRqi.get(entry.rqi) !== entry) return;
+      byRqi.delete(entry.rqi);
+      settled.add(entry.rqi);
+      if (settled.size > SETTLED_MEMORY) settled.delete(settled.values().next().value!);
+    },
+    wasSettled: (rqi) => settled.has(rqi),
+    entries: () => [...byRqi.values()],
+  };
 }

@@ -118,34 +118,35 @@ export class Subscription implements AsyncIterable<NotificationEvent> {
 }
 
 /** Finds the handle a notification belongs to, by `sur`. */
-export class SubscriptionRegistry {
-  readonly #byKey = new Map<string, Subscription>();
-
+export interface SubscriptionRegistry {
   /** Routes notifications whose `sur` is the handle's `ri` (in any scope) to it. */
-  add(handle: Subscription): void {
-    this.#byKey.set(handle.id, handle);
-    this.#byKey.set(lastSegment(handle.id), handle);
-    if (handle.address !== handle.id) this.#byKey.set(handle.address, handle);
-  }
-
+  add(handle: Subscription): void;
   /** Stops routing to `handle`. */
-  remove(handle: Subscription): void {
-    for (const [key, value] of this.#byKey) if (value === handle) this.#byKey.delete(key);
-  }
-
+  remove(handle: Subscription): void;
   /**
    * The handle for `sur`: exact match first, then by last segment, since CSEs send `sur`
    * SP-relative (`/id-in/sub123`) while the create response gives the CSE-relative `ri`.
    */
-  find(sur: string | undefined): Subscription | undefined {
-    if (!sur) return undefined;
-    return this.#byKey.get(sur) ?? this.#byKey.get(lastSegment(sur));
-  }
-
+  find(sur: string | undefined): Subscription | undefined;
   /** Every live handle. */
-  all(): Subscription[] {
-    return [...new Set(this.#byKey.values())];
-  }
+  all(): Subscription[];
+}
+
+/** A new {@link SubscriptionRegistry} (a closure rather than a class: fewer bundle bytes). */
+export function createSubscriptionRegistry(): SubscriptionRegistry {
+  const byKey = new Map<string, Subscription>();
+  return {
+    add(handle) {
+      byKey.set(handle.id, handle);
+      byKey.set(lastSegment(handle.id), handle);
+      if (handle.address !== handle.id) byKey.set(handle.address, handle);
+    },
+    remove(handle) {
+      for (const [key, value] of byKey) if (value === handle) byKey.delete(key);
+    },
+    find: (sur) => (sur ? (byKey.get(sur) ?? byKey.get(lastSegment(sur))) : undefined),
+    all: () => [...new Set(byKey.values())],
+  };
 }
 
 function lastSegment(id: string): string {

@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DeadlineList, type PendingOwner, PendingRequest } from '../../src/pending-requests.js';
+import {
+  createDeadlineList,
+  type DeadlineList,
+  type PendingOwner,
+  PendingRequest,
+} from '../../src/pending-requests.js';
 
 const owner: PendingOwner = { onTimer: vi.fn(), onAbort: vi.fn() };
 
@@ -17,7 +22,7 @@ describe('deadline list timer', () => {
 
   it('stops its timer once the last request settles, however long its timeout', () => {
     vi.useFakeTimers();
-    const deadlines = new DeadlineList();
+    const deadlines = createDeadlineList();
     const long = entry(deadlines, 3_600_000);
     expect(vi.getTimerCount()).toBe(1);
     long.release();
@@ -26,7 +31,7 @@ describe('deadline list timer', () => {
 
   it('keeps timing the requests still listed', () => {
     vi.useFakeTimers();
-    const deadlines = new DeadlineList();
+    const deadlines = createDeadlineList();
     const short = entry(deadlines, 1000);
     const long = entry(deadlines, 3_600_000);
     short.release();
