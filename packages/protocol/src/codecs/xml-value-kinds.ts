@@ -35,214 +35,51 @@ export type ValueKind =
   /** xs:anyType (`con`, `val`): a string as text, anything else as JSON text with `type="json"`. */
   | 'any';
 
-const STRING_LIST = [
-  'lbl',
-  'acpi',
-  'at',
-  'aa',
-  'poa',
-  'srv',
-  'nu',
-  'csz',
-  'rids',
-  'tkns',
-  'tids',
-  'ltids',
-  'grtm',
-  'aus',
-  'mid',
-  'macp',
-  'daci',
-  'adri',
-  'apri',
-  'airi',
-  'acor',
-  'scp',
-  'subi',
-  'acrs',
-  'rrat',
-  'srat',
-  'rrats',
-  'clbl',
-  'palb',
-  'ipv4',
-  'ipv6',
-  'accc',
-  'mdlt',
-  'm2m:uril',
-  'm2m:atrl',
-] as const;
-
-const NUMBER_LIST = ['srt', 'chty', 'pty', 'accr', 'esf'] as const;
-
-const NUMBERS = [
-  'op',
-  'ty',
-  'rsc',
-  'rcn',
-  'ec',
-  'drt',
-  'cnst',
-  'cnot',
-  'rtv',
-  'st',
-  'mni',
-  'mbs',
-  'mia',
-  'cni',
-  'cbs',
-  'cs',
-  'exc',
-  'psn',
-  'pn',
-  'nsp',
-  'nct',
-  'nec',
-  'net',
-  'mt',
-  'cnm',
-  'mnm',
-  'csy',
-  'cst',
-  'acop',
-  'fu',
-  'fo',
-  'lim',
-  'lvl',
-  'ofst',
-  'sts',
-  'stb',
-  'sza',
-  'szb',
-  'cfs',
-  'regs',
-  'trn',
-  'pei',
-  'peid',
-  'mdn',
-  'mdc',
-  'mdt',
-  'snr',
-  'twt',
-  'mnn',
-  'num',
-  'rs',
-  'typ',
-  'mgd',
-  'gmty',
-  'gsf',
-  'ast',
-  'dcnt',
-  'ops',
-] as const;
-
-const BOOLEANS = [
-  'rr',
-  'da',
-  'tqi',
-  'asi',
-  'auri',
-  'sqi',
-  'disr',
-  'ln',
-  'mtv',
-  'ssi',
-  'vrq',
-  'sud',
-  'trr',
-  'tra',
-  'aerp',
-  'aerid',
-  'acaf',
-  'tren',
-  'trps',
-  'mdd',
-  'nse',
-  'eeno',
-  'asri',
-  'rqag',
-] as const;
-
-const ABS_REL = ['rqet', 'rset', 'oet', 'rp', 'dgt'] as const;
-
-const OBJECTS = [
-  'pc',
-  'rt',
-  'fc',
-  'enc',
-  'bn',
-  'rl',
-  'md',
-  'nev',
-  'rep',
-  'om',
-  'pv',
-  'pvs',
-  'aclr',
-  'acip',
-  'spty',
-  'nar',
-  'esi',
-  'esro',
-  'loc',
-  'ors',
-  'mi',
-  'idr',
-  'encs',
-  'se',
-  'ati',
-  'tqf',
-] as const;
-
-const OBJECT_LISTS = ['acr', 'acco', 'acod', 'catr', 'patr', 'encn', 'ltia'] as const;
-
-const STRING_REPEATED = ['cty', 'smf', 'actw', 'sce', 'escert'] as const;
-
-function table(
-  entries: readonly (readonly [readonly string[], ValueKind])[],
-): ReadonlyMap<string, ValueKind> {
+/**
+ * Names per kind, space-separated: `table({ number: 'mni mbs' })` maps `mni` and `mbs` to
+ * `number`. Strings, not arrays of names: the quotes and commas cost more than the names in the
+ * browser bundle.
+ */
+function table(names: { readonly [K in ValueKind]?: string }): ReadonlyMap<string, ValueKind> {
   const map = new Map<string, ValueKind>();
-  for (const [names, kind] of entries) for (const name of names) map.set(name, kind);
+  for (const [kind, list] of Object.entries(names) as [ValueKind, string][]) {
+    for (const name of list.split(' ')) map.set(name, kind);
+  }
   return map;
 }
 
-const GLOBAL_KINDS = table([
-  [STRING_LIST, 'stringList'],
-  [NUMBER_LIST, 'numberList'],
-  [NUMBERS, 'number'],
-  [BOOLEANS, 'boolean'],
-  [ABS_REL, 'absRel'],
-  [OBJECTS, 'object'],
-  [OBJECT_LISTS, 'objectList'],
-  [STRING_REPEATED, 'stringRepeated'],
-  [['ch', 'rrf'], 'childRef'],
-  [['con', 'val'], 'any'],
-  [['cr'], 'nullableString'],
-  [['m2m:uri', 'm2m:dbg', 'm2m:qres'], 'string'],
-]);
+const GLOBAL_KINDS = table({
+  stringList:
+    'lbl acpi at aa poa srv nu csz rids tkns tids ltids grtm aus mid macp daci adri apri airi ' +
+    'acor scp subi acrs rrat srat rrats clbl palb ipv4 ipv6 accc mdlt m2m:uril m2m:atrl',
+  numberList: 'srt chty pty accr esf',
+  number:
+    'op ty rsc rcn ec drt cnst cnot rtv st mni mbs mia cni cbs cs exc psn pn nsp nct nec net ' +
+    'mt cnm mnm csy cst acop fu fo lim lvl ofst sts stb sza szb cfs regs trn pei peid mdn mdc ' +
+    'mdt snr twt mnn num rs typ mgd gmty gsf ast dcnt ops',
+  boolean:
+    'rr da tqi asi auri sqi disr ln mtv ssi vrq sud trr tra aerp aerid acaf tren trps mdd nse ' +
+    'eeno asri rqag',
+  absRel: 'rqet rset oet rp dgt',
+  object:
+    'pc rt fc enc bn rl md nev rep om pv pvs aclr acip spty nar esi esro loc ors mi idr encs se ati tqf',
+  objectList: 'acr acco acod catr patr encn ltia',
+  stringRepeated: 'cty smf actw sce escert',
+  childRef: 'ch rrf',
+  any: 'con val',
+  nullableString: 'cr',
+  string: 'm2m:uri m2m:dbg m2m:qres',
+});
 
 /** Kinds that depend on the enclosing element (the same short name means different types). */
 const CONTEXT_KINDS: ReadonlyMap<string, ReadonlyMap<string, ValueKind>> = new Map([
   // filterCriteria: `ty` is a list of resource types, `atr` a list of {nm, val}.
-  [
-    'fc',
-    table([
-      [['ty'], 'numberList'],
-      [['atr'], 'objectList'],
-    ]),
-  ],
+  ['fc', table({ numberList: 'ty', objectList: 'atr' })],
   // eventNotificationCriteria: `net` holds up to 5 values, `atr` is an attribute-name list, `om` repeats.
-  [
-    'enc',
-    table([
-      [['net'], 'numberList'],
-      [['atr'], 'stringList'],
-      [['om'], 'objectList'],
-    ]),
-  ],
+  ['enc', table({ numberList: 'net', stringList: 'atr', objectList: 'om' })],
   // Batch notifications and aggregated responses hold repeated primitives.
-  ['m2m:agn', table([[['m2m:sgn'], 'objectList']])],
-  ['m2m:agr', table([[['m2m:rsp'], 'objectList']])],
+  ['m2m:agn', table({ objectList: 'm2m:sgn' })],
+  ['m2m:agr', table({ objectList: 'm2m:rsp' })],
 ]);
 
 /** True for a qualified name (`m2m:cnt`, `cod:tempe`): an XSD global element. */
