@@ -1,18 +1,18 @@
 import { ProtocolError } from '../errors.js';
 import { CONTEXT_NAMES, NAME_GROUPS, OPAQUE_MEMBERS, QUALIFIED_NAMES } from './tables.js';
 
-interface ContextTable {
-  s2l: Map<string, string>;
-  l2s: Map<string, string>;
-}
+/** One name table, both ways. */
+type Table = readonly [toLong: ReadonlyMap<string, string>, toShort: ReadonlyMap<string, string>];
 
+// Tuples, not objects with named maps: property names survive minification, tuple indexes are
+// one character.
 interface Tables {
-  shortToLong: Map<string, string>;
-  longToShort: Map<string, string>;
-  qShortToLong: Map<string, string>;
-  qLongToShort: Map<string, string>;
-  contexts: Map<string, ContextTable>;
-  opaque: Set<string>;
+  plain: Table;
+  qualified: Table;
+  contexts: ReadonlyMap<string, Table>;
+  /** The table of a name outside every context element: empty. */
+  noContext: Table;
+  opaque: ReadonlySet<string>;
 }
 let tables: Tables | undefined;
 
@@ -20,32 +20,28 @@ let tables: Tables | undefined;
 // prototype member. Built on first use, so importing this module costs nothing.
 function load(): Tables {
   if (tables) return tables;
-  const shortToLong = new Map<string, string>();
-  const longToShort = new Map<string, string>();
+  const toLong = new Map<string, string>();
+  const toShort = new Map<string, string>();
   for (const group of NAME_GROUPS) {
     for (const [short, long] of Object.entries(group)) {
-      shortToLong.set(short, long);
+      toLong.set(short, long);
       // First group wins for a long name shared by two short names (none today; tests check it).
-      if (!longToShort.has(long)) longToShort.set(long, short);
+      if (!toShort.has(long)) toShort.set(long, short);
     }
   }
-  const qShortToLong = new Map<string, string>(Object.entries(QUALIFIED_NAMES));
-  const qLongToShort = new Map<string, string>();
-  for (const [short, long] of qShortToLong) qLongToShort.set(long, short);
-  const contexts = new Map<string, ContextTable>();
-  for (const [parent, table] of Object.entries(CONTEXT_NAMES)) {
-    const entries = Object.entries(table);
-    contexts.set(parent, { s2l: new Map(entries), l2s: new Map(entries.map(([s, l]) => [l, s])) });
-  }
   tables = {
-    shortToLong,
-    longToShort,
-    qShortToLong,
-    qLongToShort,
-    contexts,
+    plain: [toLong, toShort],
+    qualified: bothWays(QUALIFIED_NAMES),
+    contexts: new Map(Object.entries(CONTEXT_NAMES).map(([parent, names]) => [parent, bothWays(names)])),
+    noContext: bothWays({}),
     opaque: new Set(OPAQUE_MEMBERS),
   };
   return tables;
+}
+
+function bothWays(names: Readonly<Record<string, string>>): Table {
+  const entries = Object.entries(names);
+  return [new Map(entries), new Map(entries.map(([short, long]) => [long, short]))];
 }
 
 /** Deepest nesting {@link toShortNames} / {@link toLongNames} follow before refusing the value. */
@@ -53,52 +49,48 @@ export const MAX_NAME_DEPTH = 256;
 
 /** The long name of a plain (unqualified) short name, e.g. `rn` → `resourceName`. */
 export function longNameOf(short: string): string | undefined {
-  return load().shortToLong.get(short);
+  return load().plain[0].get(short);
 }
 
 /** The short name of a plain (unqualified) long name, e.g. `resourceName` → `rn`. */
 export function shortNameOf(long: string): string | undefined {
-  return load().longToShort.get(long);
+  return load().plain[1].get(long);
 }
 
 /** True when `name` is a known short name (parameter or attribute). */
 export function isShortName(name: string): boolean {
-  return load().shortToLong.has(name);
+  return load().plain[0].has(name);
 }
 
-interface Resolved {
-  short: string;
-  long: string;
-  /** Known names and qualified elements are descended into; unknown plain keys are copied. */
-  known: boolean;
-}
+/**
+ * `[short, long]` of a member name; `undefined` for an unknown plain name, which is copied with its
+ * value untouched. Known names and qualified elements are descended into.
+ */
+type Resolved = readonly [short: string, long: string] | undefined;
 
 function resolveQualified(t: Tables, key: string, colon: number): Resolved {
   // Only m2m names have a long form; other namespaces (`cod:tempe`) are kept but descended into.
-  if (key.slice(0, colon) !== 'm2m') return { short: key, long: key, known: true };
+  if (key.slice(0, colon) !== 'm2m') return [key, key];
   const local = key.slice(colon + 1);
-  let short = t.qLongToShort.get(local);
-  let long = t.qShortToLong.get(local);
-  if (long !== undefined) short = local;
-  else if (short !== undefined) long = local;
-  else return { short: key, long: key, known: true };
-  return { short: `m2m:${short}`, long: `m2m:${long}`, known: true };
+  const [toLong, toShort] = t.qualified;
+  const long = toLong.get(local);
+  if (long !== undefined) return [key, `m2m:${long}`];
+  const short = toShort.get(local);
+  return short === undefined ? [key, key] : [`m2m:${short}`, key];
 }
 
 function resolveKey(t: Tables, key: string, parent: string | undefined): Resolved {
   const colon = key.indexOf(':');
   if (colon > 0) return resolveQualified(t, key, colon);
-  const ctx = parent === undefined ? undefined : t.contexts.get(parent);
-  const long = ctx?.s2l.get(key) ?? t.shortToLong.get(key);
+  const [ctxToLong, ctxToShort] = (parent !== undefined && t.contexts.get(parent)) || t.noContext;
+  const [toLong, toShort] = t.plain;
+  const long = ctxToLong.get(key) ?? toLong.get(key);
   // A global name whose long form the context gives to another short name (`org` inside `om`,
   // where `or` is the originator) stays as written, so translation remains reversible.
-  if (long !== undefined && ctx !== undefined && !ctx.s2l.has(key) && ctx.l2s.has(long)) {
-    return { short: key, long: key, known: true };
-  }
-  if (long !== undefined) return { short: key, long, known: true };
-  const short = ctx?.l2s.get(key) ?? t.longToShort.get(key);
-  if (short !== undefined) return { short, long: key, known: true };
-  return { short: key, long: key, known: false };
+  if (long !== undefined && !ctxToLong.has(key) && ctxToShort.has(long)) return [key, key];
+  if (long !== undefined) return [key, long];
+  const short = ctxToShort.get(key) ?? toShort.get(key);
+  return short === undefined ? undefined : [short, key];
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
@@ -131,11 +123,18 @@ function translateValue(
   if (depth > MAX_NAME_DEPTH) throw tooDeep();
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
-    const r = resolveKey(t, key, parent);
+    const names = resolveKey(t, key, parent);
     const child = value[key];
-    const next =
-      r.known && !t.opaque.has(r.short) ? translateValue(t, child, toShort, r.short, depth + 1) : child;
-    setOwn(out, toShort ? r.short : r.long, next);
+    if (names === undefined) {
+      setOwn(out, key, child);
+      continue;
+    }
+    const [short, long] = names;
+    setOwn(
+      out,
+      toShort ? short : long,
+      t.opaque.has(short) ? child : translateValue(t, child, toShort, short, depth + 1),
+    );
   }
   return out;
 }
