@@ -28,7 +28,7 @@ import {
 } from './errors.js';
 import { Emitter, type Listener, type Unsubscribe } from './events.js';
 import { createNegotiator, type Negotiator } from './handshake.js';
-import { createInboundDispatcher } from './inbound.js';
+import { createInboundDispatcher, type InboundHost } from './inbound.js';
 import { createOfflineQueue, type OfflineQueue } from './offline-queue.js';
 import {
   createDeadlineList,
@@ -41,6 +41,7 @@ import {
   createRegistrar,
   type RegisterOptions,
   type Registrar,
+  type RegistrationHost,
   type RegistrationResult,
 } from './registration.js';
 import { applyRequestOptions, type RequestOptions } from './request-options.js';
@@ -48,7 +49,7 @@ import { type Result, responseError, toResult } from './results.js';
 import { rqiGenerator } from './rqi.js';
 import type { SocketAdapter, SocketCloseInfo, SocketHandshakeFailure } from './socket-adapter.js';
 import { MemoryAeIdStore } from './stores/ae-id-store.js';
-import { createSubscriptionRegistry, Subscription, type SubscriptionOwner } from './subscription.js';
+import { createSubscriptionRegistry, Subscription, type SubscriptionRegistry } from './subscription.js';
 import { parseAbsRelTimestamp } from './timestamps.js';
 import { createWebSocketAdapter, isSocketAdapter } from './transports/ws-adapter.js';
 
@@ -107,16 +108,15 @@ export class OneM2MClient implements PendingOwner {
   readonly #rqi = rqiGenerator();
   readonly #requestTimeout: number;
   readonly #maxInFlight: number;
-  readonly #headers: Record<string, string>;
-  readonly #hasHeaders: boolean;
+  /** Handshake headers of `options.headers` (undefined when there are none). */
+  readonly #headers: Record<string, string> | undefined;
   readonly #reconnect: ReconnectPolicy | undefined;
   readonly #registrar: Registrar;
   /** `X-M2M-Origin` goes in the handshake: `originatorHeader` is on and the adapter can send headers. */
   readonly #originatorHeader: boolean;
   readonly #subscriptionBufferSize: number;
   readonly #validate: ((primitive: RequestPrimitive) => unknown) | undefined;
-  readonly #subscriptions = createSubscriptionRegistry();
-  readonly #subscriptionOwner: SubscriptionOwner;
+  readonly #subscriptions: SubscriptionRegistry;
   readonly #inbound: ReturnType<typeof createInboundDispatcher>;
   #conn: Connection | undefined;
   #closed = false;
@@ -147,8 +147,8 @@ export class OneM2MClient implements PendingOwner {
     this.#requestTimeout = positive(options.requestTimeout ?? 30_000, 'requestTimeout');
     this.#maxInFlight = options.maxInFlight ?? Infinity;
     if (!(this.#maxInFlight >= 1)) throw new InvalidArgumentError('maxInFlight must be >= 1');
-    this.#headers = options.headers ?? {};
-    this.#hasHeaders = Object.keys(this.#headers).length > 0;
+    const headers = options.headers;
+    if (headers && Object.keys(headers).length > 0) this.#headers = headers;
     this.#reconnect = reconnectPolicy(options.reconnect);
     this.#queue = createOfflineQueue(options.offlineQueue);
     this.#originatorHeader =
@@ -158,31 +158,29 @@ export class OneM2MClient implements PendingOwner {
     this.#emitter = new Emitter<ClientEvents>((error, event) => {
       if (event !== 'error') this.#emitter.emit('error', error);
     });
-    const debug = (message: string, detail?: Record<string, unknown>) => this.#debug(message, detail);
-    this.#inbound = createInboundDispatcher(this, {
+    this.#subscriptions = createSubscriptionRegistry(
+      (address) => this.delete(address),
+      (error) => this.#emitter.emit('error', error),
+    );
+    // One host object serves both: what the dispatcher and the registrar need of the internals.
+    const host: InboundHost & RegistrationHost = {
       acceptVerification: options.acceptVerificationRequests ?? true,
       emitter: this.#emitter,
       subscriptions: this.#subscriptions,
-      debug,
-    });
+      debug: this.#debug,
+      cseBase: options.cseBase ?? '-',
+      canSendHeaders: this.#adapter.capabilities.handshakeHeaders,
+      submit: (primitive, requestOptions, fillOriginator, isRegistration) =>
+        this.#submit(primitive, requestOptions, fillOriginator, isRegistration),
+      rebindIfNeeded: () => this.#rebindIfNeeded(),
+    };
+    this.#inbound = createInboundDispatcher(this, host);
     this.#registrar = createRegistrar(
       this,
-      {
-        cseBase: options.cseBase ?? '-',
-        canSendHeaders: this.#adapter.capabilities.handshakeHeaders,
-        submit: (primitive, requestOptions, fillOriginator, isRegistration) =>
-          this.#submit(primitive, requestOptions, fillOriginator, isRegistration),
-        rebindIfNeeded: () => this.#rebindIfNeeded(),
-        debug,
-      },
+      host,
       options.aeIdStore ?? new MemoryAeIdStore(),
       options.aeIdKey,
     );
-    this.#subscriptionOwner = {
-      deleteSubscription: (address) => this.delete(address),
-      forget: (handle) => this.#subscriptions.remove(handle),
-      listenerFailed: (error) => this.#emitter.emit('error', error),
-    };
   }
 
   // ---------------------------------------------------------------- public API
@@ -381,7 +379,7 @@ export class OneM2MClient implements PendingOwner {
     const ri = typeof resource.ri === 'string' ? resource.ri : undefined;
     const address = ri ?? `${to}/${String(rn)}`;
     const handle = new Subscription(
-      this.#subscriptionOwner,
+      this.#subscriptions,
       ri ?? address,
       address,
       resource,
@@ -618,7 +616,7 @@ export class OneM2MClient implements PendingOwner {
   }
 
   #openConnection(attempt: number): void {
-    let headers: Record<string, string> | undefined = this.#hasHeaders ? { ...this.#headers } : undefined;
+    let headers: Record<string, string> | undefined = this.#headers && { ...this.#headers };
     if (this.#originatorHeader && this.originator) {
       headers = { ...headers, 'X-M2M-Origin': this.originator };
     }
@@ -863,10 +861,10 @@ export class OneM2MClient implements PendingOwner {
     await opened;
   }
 
-  #debug(message: string, detail?: Record<string, unknown>): void {
+  readonly #debug = (message: string, detail?: Record<string, unknown>): void => {
     if (!this.#emitter.has('debug')) return;
     this.#emitter.emit('debug', detail ? { message, detail } : { message });
-  }
+  };
 }
 
 /** The `ConnectionError` of a request (or connect) cut short by `close()`. */

@@ -29,6 +29,9 @@ export interface InboundHost {
   debug(message: string, detail?: Record<string, unknown>): void;
 }
 
+/** How many notifications are remembered to recognise a redelivery. */
+const DELIVERED_MEMORY = 256;
+
 /**
  * Handles requests the CSE sends over the connection (TS-0020 6.1: primitives flow both ways).
  * A Notify carrying `m2m:sgn` or `m2m:agn` becomes one `notification` event per notification,
@@ -115,9 +118,6 @@ export function createInboundDispatcher(
     }
   };
 }
-
-/** How many notifications are remembered to recognise a redelivery. */
-const DELIVERED_MEMORY = 256;
 
 function sameContent(a: unknown, b: unknown): boolean {
   try {

@@ -9,12 +9,12 @@ export interface SubscriptionEvents {
   end: { reason: 'unsubscribed' | 'deleted' | 'client-closed' };
 }
 
-/** What a handle needs from its client. */
+/** What a handle needs from its client (the client's {@link SubscriptionRegistry}). */
 export interface SubscriptionOwner {
   /** Deletes the `<subscription>` resource. */
   deleteSubscription(target: string): Promise<unknown>;
   /** Stops routing to this handle. */
-  forget(handle: Subscription): void;
+  remove(handle: Subscription): void;
   /** Where listener failures go. */
   listenerFailed(error: unknown): void;
 }
@@ -98,7 +98,7 @@ export class Subscription implements AsyncIterable<NotificationEvent> {
   end(reason: SubscriptionEvents['end']['reason']): void {
     if (this.ended) return;
     this.endReason = reason;
-    this.#owner.forget(this);
+    this.#owner.remove(this);
     for (const waiter of this.#waiters.splice(0)) waiter({ value: undefined, done: true });
     this.#emitter.emit('end', { reason });
     this.#emitter.clear();
@@ -117,12 +117,10 @@ export class Subscription implements AsyncIterable<NotificationEvent> {
   }
 }
 
-/** Finds the handle a notification belongs to, by `sur`. */
-export interface SubscriptionRegistry {
+/** Finds the handle a notification belongs to, by `sur`; the owner of every handle of a client. */
+export interface SubscriptionRegistry extends SubscriptionOwner {
   /** Routes notifications whose `sur` is the handle's `ri` (in any scope) to it. */
   add(handle: Subscription): void;
-  /** Stops routing to `handle`. */
-  remove(handle: Subscription): void;
   /**
    * The handle for `sur`: exact match first, then by last segment, since CSEs send `sur`
    * SP-relative (`/id-in/sub123`) while the create response gives the CSE-relative `ri`.
@@ -133,9 +131,14 @@ export interface SubscriptionRegistry {
 }
 
 /** A new {@link SubscriptionRegistry} (a closure rather than a class: fewer bundle bytes). */
-export function createSubscriptionRegistry(): SubscriptionRegistry {
+export function createSubscriptionRegistry(
+  deleteSubscription: SubscriptionOwner['deleteSubscription'],
+  listenerFailed: SubscriptionOwner['listenerFailed'],
+): SubscriptionRegistry {
   const byKey = new Map<string, Subscription>();
   return {
+    deleteSubscription,
+    listenerFailed,
     add(handle) {
       byKey.set(handle.id, handle);
       byKey.set(lastSegment(handle.id), handle);
