@@ -50,8 +50,7 @@ export class ProtocolError extends Error {
   }
 }
 
+// `length` counts characters of a string and bytes of a Uint8Array.
 function capFrame(frame: string | Uint8Array): string | Uint8Array {
-  if (typeof frame === 'string')
-    return frame.length > MAX_ERROR_FRAME_BYTES ? frame.slice(0, MAX_ERROR_FRAME_BYTES) : frame;
-  return frame.byteLength > MAX_ERROR_FRAME_BYTES ? frame.slice(0, MAX_ERROR_FRAME_BYTES) : frame;
+  return frame.length > MAX_ERROR_FRAME_BYTES ? frame.slice(0, MAX_ERROR_FRAME_BYTES) : frame;
 }
