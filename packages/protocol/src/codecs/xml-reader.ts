@@ -1,4 +1,4 @@
-import { ProtocolError } from '../errors.js';
+import { ProtocolError, type ProtocolErrorCode } from '../errors.js';
 import type { PrimitiveKind } from './classify.js';
 import { guardJsonTree, isForbiddenKey, MAX_NESTING_DEPTH } from './tree-guard.js';
 import { parseXml, type XmlElement as TNode, type XmlNode } from './xml-parser.js';
@@ -34,14 +34,7 @@ export function readXml(frame: string): XmlPrimitive {
   if (root.tagName === 'm2m:rqp') kind = 'request';
   else if (root.tagName === 'm2m:rsp') kind = 'response';
   else {
-    throw new ProtocolError(
-      'NOT_A_PRIMITIVE',
-      `root element must be m2m:rqp or m2m:rsp, got <${root.tagName}>`,
-      {
-        codec: 'xml',
-        frame: text,
-      },
-    );
+    throw xmlError('NOT_A_PRIMITIVE', `root element must be m2m:rqp or m2m:rsp, got <${root.tagName}>`, text);
   }
   const value = readObject(root, root.tagName, 1, text);
   return { kind, value };
@@ -55,24 +48,15 @@ function checkRawText(text: string): void {
       const head = text.slice(at + 2, at + 9).toUpperCase();
       for (const word of DECLARATIONS) {
         if (head.startsWith(word)) {
-          throw new ProtocolError('FORBIDDEN_CONSTRUCT', `<!${word}> is not allowed`, {
-            codec: 'xml',
-            frame: text,
-          });
+          throw xmlError('FORBIDDEN_CONSTRUCT', `<!${word}> is not allowed`, text);
         }
       }
-      throw new ProtocolError('MALFORMED', 'invalid XML: unexpected <! construct', {
-        codec: 'xml',
-        frame: text,
-      });
+      throw xmlError('MALFORMED', 'invalid XML: unexpected <! construct', text);
     }
     at = text.indexOf('<!', at + 2);
   }
   if (NOT_XML_CHAR.test(text)) {
-    throw new ProtocolError('MALFORMED', 'invalid XML: a character XML does not allow', {
-      codec: 'xml',
-      frame: text,
-    });
+    throw xmlError('MALFORMED', 'invalid XML: a character XML does not allow', text);
   }
 }
 
@@ -81,18 +65,12 @@ function singleRoot(nodes: XmlNode[], text: string): TNode {
   for (const node of nodes) {
     if (typeof node === 'string') {
       if (!WHITESPACE_ONLY.test(node)) {
-        throw new ProtocolError('MALFORMED', 'invalid XML: text outside the root element', {
-          codec: 'xml',
-          frame: text,
-        });
+        throw xmlError('MALFORMED', 'invalid XML: text outside the root element', text);
       }
       continue;
     }
     if (root !== undefined) {
-      throw new ProtocolError('MALFORMED', 'invalid XML: more than one root element', {
-        codec: 'xml',
-        frame: text,
-      });
+      throw xmlError('MALFORMED', 'invalid XML: more than one root element', text);
     }
     root = node;
   }
@@ -104,10 +82,7 @@ function singleRoot(nodes: XmlNode[], text: string): TNode {
 
 function readObject(node: TNode, name: string, depth: number, frame: string): Record<string, unknown> {
   if (depth > MAX_NESTING_DEPTH) {
-    throw new ProtocolError('INVALID_PRIMITIVE', `nesting deeper than ${MAX_NESTING_DEPTH} levels`, {
-      codec: 'xml',
-      frame,
-    });
+    throw xmlError('INVALID_PRIMITIVE', `nesting deeper than ${MAX_NESTING_DEPTH} levels`, frame);
   }
   const out: Record<string, unknown> = {};
   const rn = node.attributes.rn;
@@ -117,21 +92,13 @@ function readObject(node: TNode, name: string, depth: number, frame: string): Re
   for (const child of node.children) {
     if (typeof child === 'string') {
       if (!WHITESPACE_ONLY.test(child)) {
-        throw new ProtocolError('INVALID_PRIMITIVE', `<${name}> mixes text and elements`, {
-          codec: 'xml',
-          frame,
-          field: name,
-        });
+        throw xmlError('INVALID_PRIMITIVE', `<${name}> mixes text and elements`, frame, name);
       }
       continue;
     }
     const key = child.tagName;
     if (isForbiddenKey(key)) {
-      throw new ProtocolError('INVALID_PRIMITIVE', `forbidden element name "${key}"`, {
-        codec: 'xml',
-        frame,
-        field: key,
-      });
+      throw xmlError('INVALID_PRIMITIVE', `forbidden element name "${key}"`, frame, key);
     }
     const group = groups.get(key);
     if (group === undefined) groups.set(key, [child]);
@@ -161,11 +128,7 @@ function readMember(
     default:
       if (elements.length === 1) return readSingle(key, first, kind, depth, frame);
       if (kind !== undefined) {
-        throw new ProtocolError('INVALID_PRIMITIVE', `<${key}> may appear only once`, {
-          codec: 'xml',
-          frame,
-          field: key,
-        });
+        throw xmlError('INVALID_PRIMITIVE', `<${key}> may appear only once`, frame, key);
       }
       // A name the table does not know, repeated: keep every occurrence.
       return elements.map((element) => readSingle(key, element, undefined, depth, frame));
@@ -275,11 +238,7 @@ function leafText(key: string, element: TNode, frame: string): string {
   let text = '';
   for (const child of children) {
     if (typeof child !== 'string') {
-      throw new ProtocolError('INVALID_PRIMITIVE', `<${key}> must hold text, not elements`, {
-        codec: 'xml',
-        frame,
-        field: key,
-      });
+      throw xmlError('INVALID_PRIMITIVE', `<${key}> must hold text, not elements`, frame, key);
     }
     text += child;
   }
@@ -302,4 +261,8 @@ function toBoolean(text: string): boolean | string {
   if (t === 'true' || t === '1') return true;
   if (t === 'false' || t === '0') return false;
   return text;
+}
+
+function xmlError(code: ProtocolErrorCode, message: string, frame: string, field?: string): ProtocolError {
+  return new ProtocolError(code, message, { codec: 'xml', frame, field });
 }

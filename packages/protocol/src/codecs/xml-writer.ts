@@ -262,9 +262,5 @@ function isChildRefList(value: unknown): value is ChildRef[] {
 }
 
 function unencodable(message: string, field?: string): ProtocolError {
-  return new ProtocolError(
-    'UNENCODABLE',
-    message,
-    field === undefined ? { codec: 'xml' } : { codec: 'xml', field },
-  );
+  return new ProtocolError('UNENCODABLE', message, { codec: 'xml', field });
 }
