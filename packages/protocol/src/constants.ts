@@ -278,22 +278,12 @@ export function acopNames(mask: number): AccessControlOperationName[] {
  * bit of its operation. Returns 0 for an unknown operation.
  */
 export function acopForOperation(op: number, filterUsage?: number): number {
-  switch (op) {
-    case Operation.Create:
-      return AccessControlOperation.Create;
-    case Operation.Retrieve:
-      return filterUsage === FilterUsage.DiscoveryCriteria
-        ? AccessControlOperation.Discovery
-        : AccessControlOperation.Retrieve;
-    case Operation.Update:
-      return AccessControlOperation.Update;
-    case Operation.Delete:
-      return AccessControlOperation.Delete;
-    case Operation.Notify:
-      return AccessControlOperation.Notify;
-    default:
-      return 0;
+  if (op === Operation.Retrieve && filterUsage === FilterUsage.DiscoveryCriteria) {
+    return AccessControlOperation.Discovery;
   }
+  // The acop bits follow the operation codes: CREATE (1) is bit 1, RETRIEVE (2) bit 2, UPDATE (3)
+  // bit 4, DELETE (4) bit 8, NOTIFY (5) bit 16.
+  return Number.isInteger(op) && op >= Operation.Create && op <= Operation.Notify ? 2 ** (op - 1) : 0;
 }
 
 /**
@@ -312,25 +302,11 @@ export const ALLOWED_RESULT_CONTENT: Readonly<
 
 /** Whether `rcn` is valid for the operation (NOTIFY allows no `rcn` at all). */
 export function isResultContentAllowed(op: number, rcn: number, filterUsage?: number): boolean {
-  let set: readonly number[];
-  switch (op) {
-    case Operation.Create:
-      set = ALLOWED_RESULT_CONTENT.create;
-      break;
-    case Operation.Retrieve:
-      set =
-        filterUsage === FilterUsage.DiscoveryCriteria
-          ? ALLOWED_RESULT_CONTENT.discovery
-          : ALLOWED_RESULT_CONTENT.retrieve;
-      break;
-    case Operation.Update:
-      set = ALLOWED_RESULT_CONTENT.update;
-      break;
-    case Operation.Delete:
-      set = ALLOWED_RESULT_CONTENT.delete;
-      break;
-    default:
-      return false;
-  }
-  return set.includes(rcn);
+  const { create, retrieve, update, delete: del, discovery } = ALLOWED_RESULT_CONTENT;
+  const set =
+    op === Operation.Retrieve && filterUsage === FilterUsage.DiscoveryCriteria
+      ? discovery
+      : // By operation code 1..4; NOTIFY and unknown operations have none.
+        [create, retrieve, update, del][op - 1];
+  return set?.includes(rcn) ?? false;
 }
