@@ -33,6 +33,7 @@ import { createOfflineQueue, type OfflineQueue } from './offline-queue.js';
 import {
   createDeadlineList,
   createPendingTable,
+  type DeadlineList,
   type PendingOwner,
   PendingRequest,
 } from './pending-requests.js';
@@ -103,7 +104,7 @@ export class OneM2MClient implements PendingOwner {
   readonly #negotiator: Negotiator;
   readonly #emitter: Emitter<ClientEvents>;
   readonly #pending = createPendingTable();
-  readonly #deadlines = createDeadlineList();
+  readonly #deadlines: DeadlineList;
   readonly #queue: OfflineQueue;
   readonly #rqi = rqiGenerator();
   readonly #requestTimeout: number;
@@ -145,6 +146,8 @@ export class OneM2MClient implements PendingOwner {
       ? webSocket
       : createWebSocketAdapter(webSocket ? { WebSocket: webSocket } : {});
     this.#requestTimeout = positive(options.requestTimeout ?? 30_000, 'requestTimeout');
+    // Without a default timeout no timer is armed per request, so an idle timer is never kept.
+    this.#deadlines = createDeadlineList(this.#requestTimeout === Infinity ? 0 : this.#requestTimeout);
     this.#maxInFlight = options.maxInFlight ?? Infinity;
     if (!(this.#maxInFlight >= 1)) throw new InvalidArgumentError('maxInFlight must be >= 1');
     const headers = options.headers;

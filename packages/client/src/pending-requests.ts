@@ -111,8 +111,10 @@ const MAX_TIMER = 2_147_483_647;
  * Requests ordered by deadline, with one timer for the earliest. Deadlines mostly arrive in
  * order (the client's default timeout, counted from the call), so an insertion walking back from
  * the tail is O(1) in the common case, removing is O(1), and a response costs no timer
- * operation: the timer is re-armed only when it fires or an earlier deadline arrives. It stops
- * when the list empties, so a long custom timeout does not keep it (and a Node process) alive
+ * operation: the timer is re-armed only when it fires or an earlier deadline arrives. When the
+ * list empties, a timer due within `keepMs` (the client's default timeout) is left to fire
+ * harmlessly, so back-to-back requests cost no timer operation each; one due later (armed by a
+ * longer custom timeout) is cleared, so it does not keep the timer (and a Node process) alive long
  * after its request settled.
  */
 export interface DeadlineList {
@@ -125,7 +127,7 @@ export interface DeadlineList {
 }
 
 /** A new {@link DeadlineList} (a closure rather than a class: fewer bundle bytes). */
-export function createDeadlineList(): DeadlineList {
+export function createDeadlineList(keepMs: number): DeadlineList {
   let head: PendingRequest | undefined;
   let tail: PendingRequest | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -149,7 +151,7 @@ export function createDeadlineList(): DeadlineList {
     else tail = entry.prev;
     entry.prev = undefined;
     entry.next = undefined;
-    if (!head) clear();
+    if (!head && timerAt - Date.now() > keepMs) clear();
   };
   const fire = (): void => {
     timerAt = Infinity;
