@@ -1,4 +1,3 @@
-import type { Serialization } from '../codec.js';
 import { ProtocolError } from '../errors.js';
 
 /**
@@ -28,7 +27,7 @@ export function guardJsonTree(value: unknown, frame: string | Uint8Array): void 
 }
 
 function walkJson(node: object, depth: number, frame: string | Uint8Array): void {
-  if (depth > MAX_NESTING_DEPTH) throw tooDeep('json', frame);
+  if (depth > MAX_NESTING_DEPTH) throw invalid(`nesting deeper than ${MAX_NESTING_DEPTH} levels`, frame);
   if (Array.isArray(node)) {
     for (let i = 0; i < node.length; i++) {
       const item: unknown = node[i];
@@ -38,23 +37,12 @@ function walkJson(node: object, depth: number, frame: string | Uint8Array): void
   }
   const record = node as Record<string, unknown>;
   for (const key in record) {
-    if (isForbiddenKey(key)) throw forbiddenKey('json', key, frame);
+    if (isForbiddenKey(key)) throw invalid(`forbidden member name "${key}"`, frame, key);
     const item = record[key];
     if (typeof item === 'object' && item !== null) walkJson(item, depth + 1, frame);
   }
 }
 
-function tooDeep(codec: Serialization, frame: string | Uint8Array): ProtocolError {
-  return new ProtocolError('INVALID_PRIMITIVE', `nesting deeper than ${MAX_NESTING_DEPTH} levels`, {
-    codec,
-    frame,
-  });
-}
-
-function forbiddenKey(codec: Serialization, key: string, frame: string | Uint8Array): ProtocolError {
-  return new ProtocolError('INVALID_PRIMITIVE', `forbidden member name "${key}"`, {
-    codec,
-    frame,
-    field: key,
-  });
+function invalid(message: string, frame: string | Uint8Array, field?: string): ProtocolError {
+  return new ProtocolError('INVALID_PRIMITIVE', message, { codec: 'json', frame, field });
 }
