@@ -1,11 +1,12 @@
 import { ProtocolError } from '../errors.js';
 import { CONTEXT_NAMES, NAME_GROUPS, OPAQUE_MEMBERS, QUALIFIED_NAMES } from './tables.js';
 
-/** One name table, both ways. */
+/**
+ * One name table, both ways. A tuple rather than an object of two named maps: property names are
+ * kept whole in the minified bundle, tuple indexes are one character.
+ */
 type Table = readonly [toLong: ReadonlyMap<string, string>, toShort: ReadonlyMap<string, string>];
 
-// Tuples, not objects with named maps: property names survive minification, tuple indexes are
-// one character.
 interface Tables {
   plain: Table;
   qualified: Table;
