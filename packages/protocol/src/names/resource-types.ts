@@ -18,27 +18,31 @@ const MGMT_TYPES = /*#__PURE__*/ codeTable('1001 fwr swr mem ani andi bat dvi dv
 
 const MGMT_OBJ = 13;
 
-interface Tables {
-  nameByType: Map<number, string>;
-  typeByName: Map<string, number>;
-  nameByMgd: Map<number, string>;
-}
+// A tuple rather than an object of named maps: property names are kept whole in the minified
+// bundle, tuple indexes are one character.
+type Tables = readonly [
+  nameByType: Map<number, string>,
+  typeByName: Map<string, number>,
+  nameByMgd: Map<number, string>,
+];
 let tables: Tables | undefined;
 
 // The maps are built on first use.
 function load(): Tables {
   if (tables) return tables;
-  const t: Tables = { nameByType: new Map(), typeByName: new Map(), nameByMgd: new Map() };
+  const nameByType = new Map<number, string>();
+  const typeByName = new Map<string, number>();
+  const nameByMgd = new Map<number, string>();
   for (const [name, ty] of Object.entries(TYPES)) {
-    t.nameByType.set(ty, `m2m:${name}`);
-    t.typeByName.set(`m2m:${name}`, ty);
+    nameByType.set(ty, `m2m:${name}`);
+    typeByName.set(`m2m:${name}`, ty);
   }
   for (const [name, mgd] of Object.entries(MGMT_TYPES)) {
-    t.nameByMgd.set(mgd, `m2m:${name}`);
-    t.typeByName.set(`m2m:${name}`, MGMT_OBJ);
+    nameByMgd.set(mgd, `m2m:${name}`);
+    typeByName.set(`m2m:${name}`, MGMT_OBJ);
   }
-  tables = t;
-  return t;
+  tables = [nameByType, typeByName, nameByMgd];
+  return tables;
 }
 
 /**
@@ -47,7 +51,8 @@ function load(): Tables {
  * non-resource elements (`m2m:sgn`) and flexContainer specializations in other namespaces.
  */
 export function resourceTypeOf(qualifiedName: string): number | undefined {
-  return load().typeByName.get(qualifiedName);
+  const [, typeByName] = load();
+  return typeByName.get(qualifiedName);
 }
 
 /**
@@ -55,9 +60,9 @@ export function resourceTypeOf(qualifiedName: string): number | undefined {
  * pass `mgd` to pick the specialization; without it, or for an unnamed type, returns `undefined`.
  */
 export function qualifiedNameOf(ty: number, mgd?: number): string | undefined {
-  const t = load();
-  if (ty === MGMT_OBJ) return mgd === undefined ? undefined : t.nameByMgd.get(mgd);
-  return t.nameByType.get(ty);
+  const [nameByType, , nameByMgd] = load();
+  if (ty === MGMT_OBJ) return mgd === undefined ? undefined : nameByMgd.get(mgd);
+  return nameByType.get(ty);
 }
 
 /**
