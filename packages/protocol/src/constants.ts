@@ -1,6 +1,9 @@
 /**
- * oneM2M enumerations (TS-0004 §6.3.4.2, digest §3) as `as const` objects with matching
+ * oneM2M enumerations (TS-0004 §6.3.4.2, digest §3) as readonly objects with matching
  * union types, so `Operation.Create` is the literal `1` and `Operation` is `1 | 2 | 3 | 4 | 5`.
+ * The integer ones are written as code tables (`code-table.ts`: names in code order, a number
+ * where the sequence jumps), which the browser bundles carry in far fewer bytes than object
+ * literals; their types are parsed from the same strings.
  *
  * Values marked R4/R5 come from ACME only and are unconfirmed against spec text; they are
  * included because real CSEs send them. Schemas validate enum-typed members as integers, not
