@@ -298,8 +298,10 @@ export class OneM2MClient implements PendingOwner {
   ): Promise<Result<T>> {
     try {
       const primitive: RequestPrimitive = { op, to: '', rqi: '' };
-      if (op === 1 || op === 3 || op === 5) {
-        const pc = contentOf(content!, OPERATION_NAMES[op]);
+      // Only create, update and notify carry content; the others have no name here.
+      const operation = OPERATION_NAMES[op as 1 | 3 | 5];
+      if (operation) {
+        const pc = contentOf(content!, operation);
         if (op === 1) {
           const key = Object.keys(pc)[0]!;
           ty ??= resourceTypeOf(key);
@@ -460,13 +462,10 @@ export class OneM2MClient implements PendingOwner {
     }
     const signal = options.signal;
     if (signal?.aborted) return Promise.reject(new AbortError(primitive.rqi, signal.reason));
-    let resolve!: (response: ResponsePrimitive) => void;
-    let reject!: (error: unknown) => void;
-    const promise = new Promise<ResponsePrimitive>((res, rej) => {
-      resolve = res;
-      reject = rej;
+    let entry!: PendingRequest;
+    const promise = new Promise<ResponsePrimitive>((resolve, reject) => {
+      entry = new PendingRequest(primitive, this, this.#deadlines, resolve, reject);
     });
-    const entry = new PendingRequest(primitive, this, this.#deadlines, resolve, reject);
     const now = Date.now();
     try {
       applyRequestOptions(primitive, options);
@@ -817,7 +816,8 @@ export class OneM2MClient implements PendingOwner {
 
   #onResponse(response: ResponsePrimitive): void {
     const rqi = response.rqi;
-    const entry = typeof rqi === 'string' && rqi ? this.#pending.get(rqi) : undefined;
+    // Every request has a non-empty string rqi, so any other value finds nothing.
+    const entry = this.#pending.get(rqi as string);
     if (!entry) {
       if (typeof rqi !== 'string' || !rqi) {
         if (response.rsc >= 3000) this.#emitter.emit('error', responseError(response));
