@@ -9,7 +9,7 @@ export interface SubscriptionEvents {
   end: { reason: 'unsubscribed' | 'deleted' | 'client-closed' };
 }
 
-/** What a handle needs from its client (the client's {@link SubscriptionRegistry}). */
+/** What a handle needs from its client (the client's subscription registry). */
 export interface SubscriptionOwner {
   /** Deletes the `<subscription>` resource. */
   deleteSubscription(target: string): Promise<unknown>;
