@@ -27,14 +27,13 @@ type Parse<S extends string, Code extends string, Acc> = S extends `${infer W} $
     ? Acc
     : Acc & Member<S, Code>;
 
-type Join<L extends readonly string[]> = L extends readonly [
+/** The lines joined by spaces (tail-recursive, so long tables stay within the compiler's limits). */
+type Join<L extends readonly string[], Acc extends string = ''> = L extends readonly [
   infer H extends string,
   ...infer R extends readonly string[],
 ]
-  ? R extends readonly []
-    ? H
-    : `${H} ${Join<R>}`
-  : '';
+  ? Join<R, Acc extends '' ? H : `${Acc} ${H}`>
+  : Acc;
 
 /** The object a code table describes, with a numeric literal type per member. */
 export type CodeTable<L extends readonly string[]> =
