@@ -51,15 +51,15 @@ function table(names: { readonly [K in ValueKind]?: string }): ReadonlyMap<strin
 const GLOBAL_KINDS = table({
   stringList:
     'lbl acpi at aa poa srv nu csz rids tkns tids ltids grtm aus mid macp daci adri apri airi ' +
-    'acor scp subi acrs rrat srat rrats clbl palb ipv4 ipv6 accc mdlt m2m:uril m2m:atrl',
+    'acor scp subi acrs rrat srat rrats clbl palb ipv4 ipv6 accc mdlt hael hsl dcse m2m:uril m2m:atrl',
   numberList: 'srt chty pty accr esf',
   number:
     'op ty rsc rcn ec drt cnst cnot rtv st mni mbs mia cni cbs cs exc psn pn nsp nct nec net ' +
     'mt cnm mnm csy cst acop fu fo lim lvl ofst sts stb sza szb cfs regs trn pei peid mdn mdc ' +
-    'mdt snr twt mnn num rs typ mgd gmty gsf ast dcnt ops',
+    'mdt snr twt mnn num rs typ mgd gmty gsf ast dcnt ops mtcc',
   boolean:
     'rr da tqi asi auri sqi disr ln mtv ssi vrq sud trr tra aerp aerid acaf tren trps mdd nse ' +
-    'eeno asri rqag',
+    'eeno asri rqag rms fcied',
   absRel: 'rqet rset oet rp dgt',
   object:
     'pc rt fc enc bn rl md nev rep om pv pvs aclr acip spty nar esi esro loc ors mi idr encs se ati tqf',
