@@ -22,6 +22,7 @@ import commonjs from '@rollup/plugin-commonjs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { rollup } from 'rollup';
+import { describeModuleLevelWork, findModuleLevelWork } from './module-level-work.mjs';
 
 /** Budgets in bytes of gzip output. */
 export const BUDGETS = {
@@ -163,6 +164,8 @@ export function sizeBudget({ root }) {
       console.log(formatLine(result));
       const over = overBudget(result);
       if (over.length > 0) this.error(`size budget exceeded: ${over.join('; ')}`);
+      const work = describeModuleLevelWork(await findModuleLevelWork(root));
+      if (work.length > 0) this.error(`not tree-shakable:\n${work.join('\n')}`);
     },
   };
 }

@@ -27,7 +27,7 @@ function upperSnakeKeys<T extends Record<string, number>>(
  * and 6033–6034 are R4/R5 codes known only from ACME.
  */
 export const ResponseStatusCode = /*#__PURE__*/ upperSnakeKeys(
-  codeTable(
+  /*#__PURE__*/ codeTable(
     '1000 accepted acceptedNonBlockingRequestSynch acceptedNonBlockingRequestAsynch',
     '2000 ok created deleted 2004 updated',
     '4000 badRequest releaseVersionNotSupported 4004 notFound operationNotAllowed 4008 requestTimeout',

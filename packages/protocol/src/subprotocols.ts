@@ -11,7 +11,7 @@ export interface SubprotocolInfo {
 }
 
 /** Frame type per serialization: JSON and XML in text frames, CBOR in binary frames. */
-export const FRAME_TYPES: Readonly<Record<Serialization, FrameType>> = Object.freeze({
+export const FRAME_TYPES: Readonly<Record<Serialization, FrameType>> = /* @__PURE__ */ Object.freeze({
   json: 'text',
   xml: 'text',
   cbor: 'binary',
@@ -29,16 +29,16 @@ const SERIALIZATIONS: readonly Serialization[] = ['json', 'xml', 'cbor'];
  * (`oneM2M.<fmt>`, the only one ACME accepts) first, then the Release-2 name
  * (`oneM2M.R2.0.<fmt>`, which Mobius 2.x answers with and therefore must have been offered).
  */
-export const SUBPROTOCOLS: readonly SubprotocolInfo[] = Object.freeze(
-  SERIALIZATIONS.flatMap((serialization) =>
+export const SUBPROTOCOLS: readonly SubprotocolInfo[] = /* @__PURE__ */ Object.freeze(
+  /* @__PURE__ */ SERIALIZATIONS.flatMap((serialization) =>
     [`oneM2M.${serialization}`, `oneM2M.R2.0.${serialization}`].map((name) =>
       Object.freeze({ name, serialization, frameType: FRAME_TYPES[serialization] }),
     ),
   ),
 );
 
-const BY_LOWER_NAME: ReadonlyMap<string, SubprotocolInfo> = new Map(
-  SUBPROTOCOLS.map((info) => [info.name.toLowerCase(), info]),
+const BY_LOWER_NAME: ReadonlyMap<string, SubprotocolInfo> = /* @__PURE__ */ new Map(
+  /* @__PURE__ */ SUBPROTOCOLS.map((info) => [info.name.toLowerCase(), info]),
 );
 
 /**

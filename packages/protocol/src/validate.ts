@@ -38,10 +38,10 @@ const RESOURCE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const APP_ID = /^[RNr]/;
 
 /** `pc` members a NOTIFY may carry (TS-0004 Table 7.5.1.1-2). */
-const NOTIFY_CONTENT = new Set(['m2m:sgn', 'm2m:agn', 'm2m:rsp', 'm2m:seci']);
+const NOTIFY_CONTENT = /* @__PURE__ */ new Set(['m2m:sgn', 'm2m:agn', 'm2m:rsp', 'm2m:seci']);
 
 /** Non-resource `pc` members: never the content of a CREATE or UPDATE. */
-const NON_RESOURCE = new Set([
+const NON_RESOURCE = /* @__PURE__ */ new Set([
   'm2m:sgn',
   'm2m:agn',
   'm2m:atrl',

@@ -4,7 +4,7 @@ import { isForbiddenKey, MAX_NESTING_DEPTH } from './tree-guard.js';
 // Byte strings and text strings are decoded as UTF-8 and must be valid: the JSON form of a
 // primitive has no binary values, and a receiver accepts byte strings where text is meant (the
 // TS-0004 §8.5.2 examples encode every key and string that way).
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+const utf8 = /* @__PURE__ */ new TextDecoder('utf-8', { fatal: true });
 
 /** Marks the "break" byte that ends an indefinite-length item. */
 const BREAK = Symbol('break');
@@ -14,7 +14,9 @@ const UNDEFINED = Symbol('undefined');
 // The frame being read. Module state rather than an object keeps the minified reader small;
 // reading is synchronous and never re-entered.
 let data: Uint8Array = new Uint8Array(0);
-let view: DataView = new DataView(data.buffer);
+// Set with `data` at the start of each read; no initial value, which would be module-level work
+// that bundlers cannot drop from applications without CBOR.
+let view: DataView;
 let pos = 0;
 
 function fail(code: ProtocolErrorCode, message: string, field?: string): never {

@@ -6,7 +6,7 @@ import { ProtocolError } from '../errors.js';
  */
 const MAX_WRITE_DEPTH = 1000;
 
-const utf8 = new TextEncoder();
+const utf8 = /* @__PURE__ */ new TextEncoder();
 
 // Output buffer of the value being written, grown as needed; `writeCbor` copies the result out.
 // Module state rather than an object keeps the minified writer small. One scratch buffer serves
@@ -15,7 +15,9 @@ const utf8 = new TextEncoder();
 let scratch = new Uint8Array(8192);
 let busy = false;
 let buf = scratch;
-let view = new DataView(buf.buffer);
+// Set with `buf` by writeCbor and reserve(); no initial value, which would be module-level work
+// that bundlers cannot drop from applications without CBOR.
+let view: DataView;
 let pos = 0;
 
 function reserve(n: number): void {

@@ -48,7 +48,7 @@ function table(names: { readonly [K in ValueKind]?: string }): ReadonlyMap<strin
   return map;
 }
 
-const GLOBAL_KINDS = table({
+const GLOBAL_KINDS = /* @__PURE__ */ table({
   stringList:
     'lbl acpi at aa poa srv nu csz rids tkns tids ltids grtm aus mid macp daci adri apri airi ' +
     'acor scp subi acrs rrat srat rrats clbl palb ipv4 ipv6 accc mdlt hael hsl dcse m2m:uril m2m:atrl',
@@ -72,14 +72,14 @@ const GLOBAL_KINDS = table({
 });
 
 /** Kinds that depend on the enclosing element (the same short name means different types). */
-const CONTEXT_KINDS: ReadonlyMap<string, ReadonlyMap<string, ValueKind>> = new Map([
+const CONTEXT_KINDS: ReadonlyMap<string, ReadonlyMap<string, ValueKind>> = /* @__PURE__ */ new Map([
   // filterCriteria: `ty` is a list of resource types, `atr` a list of {nm, val}.
-  ['fc', table({ numberList: 'ty', objectList: 'atr' })],
+  ['fc', /* @__PURE__ */ table({ numberList: 'ty', objectList: 'atr' })],
   // eventNotificationCriteria: `net` holds up to 5 values, `atr` is an attribute-name list, `om` repeats.
-  ['enc', table({ numberList: 'net', stringList: 'atr', objectList: 'om' })],
+  ['enc', /* @__PURE__ */ table({ numberList: 'net', stringList: 'atr', objectList: 'om' })],
   // Batch notifications and aggregated responses hold repeated primitives.
-  ['m2m:agn', table({ objectList: 'm2m:sgn' })],
-  ['m2m:agr', table({ objectList: 'm2m:rsp' })],
+  ['m2m:agn', /* @__PURE__ */ table({ objectList: 'm2m:sgn' })],
+  ['m2m:agr', /* @__PURE__ */ table({ objectList: 'm2m:rsp' })],
 ]);
 
 /** True for a qualified name (`m2m:cnt`, `cod:tempe`): an XSD global element. */

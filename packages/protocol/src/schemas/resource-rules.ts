@@ -38,25 +38,25 @@ function rules(
   };
 }
 
-const RULES = new Map<string, ResourceRules>([
-  ['m2m:acp', rules('pv pvs', '', '')],
-  ['m2m:ae', rules('api rr srv', 'aei', 'api aei')],
-  ['m2m:cnt', rules('', 'cni cbs li', 'cni cbs li')],
-  ['m2m:cin', rules('con', 'cs', '', 'immutable')],
-  ['m2m:cb', rules('', 'cst csi srt', 'cst csi srt', 'readonly')],
-  ['m2m:grp', rules('mnm mid', 'cnm mtv ssi', 'mt spty csy cnm mtv ssi')],
-  ['m2m:pch', rules('', '', '')],
-  ['m2m:csr', rules('cb rr srv', '', 'cb')],
-  ['m2m:req', rules('', '', '', 'readonly')],
-  ['m2m:sub', rules('nu', '', 'psn su')],
-  ['m2m:fcnt', rules('cnd', 'cs', 'cnd cs')],
-  ['m2m:ts', rules('', 'cni cbs mdlt mdc', 'cni cbs mdlt mdc cnf')],
-  ['m2m:tsi', rules('dgt con', 'cs', '', 'immutable')],
-  ['m2m:crs', rules('twt tws nu', 'rrats', 'rrat srat rrats encs nec su')],
+const RULES = /* @__PURE__ */ new Map<string, ResourceRules>([
+  ['m2m:acp', /* @__PURE__ */ rules('pv pvs', '', '')],
+  ['m2m:ae', /* @__PURE__ */ rules('api rr srv', 'aei', 'api aei')],
+  ['m2m:cnt', /* @__PURE__ */ rules('', 'cni cbs li', 'cni cbs li')],
+  ['m2m:cin', /* @__PURE__ */ rules('con', 'cs', '', 'immutable')],
+  ['m2m:cb', /* @__PURE__ */ rules('', 'cst csi srt', 'cst csi srt', 'readonly')],
+  ['m2m:grp', /* @__PURE__ */ rules('mnm mid', 'cnm mtv ssi', 'mt spty csy cnm mtv ssi')],
+  ['m2m:pch', /* @__PURE__ */ rules('', '', '')],
+  ['m2m:csr', /* @__PURE__ */ rules('cb rr srv', '', 'cb')],
+  ['m2m:req', /* @__PURE__ */ rules('', '', '', 'readonly')],
+  ['m2m:sub', /* @__PURE__ */ rules('nu', '', 'psn su')],
+  ['m2m:fcnt', /* @__PURE__ */ rules('cnd', 'cs', 'cnd cs')],
+  ['m2m:ts', /* @__PURE__ */ rules('', 'cni cbs mdlt mdc', 'cni cbs mdlt mdc cnf')],
+  ['m2m:tsi', /* @__PURE__ */ rules('dgt con', 'cs', '', 'immutable')],
+  ['m2m:crs', /* @__PURE__ */ rules('twt tws nu', 'rrats', 'rrat srat rrats encs nec su')],
 ]);
 
 /** Rules for any resource without its own entry: only the universal read-only attributes. */
-export const DEFAULT_RULES: ResourceRules = rules('', '', '');
+export const DEFAULT_RULES: ResourceRules = /* @__PURE__ */ rules('', '', '');
 
 /** The rules of a resource by qualified short name; flexContainer specializations use `m2m:fcnt`. */
 export function rulesOf(qualifiedName: string): ResourceRules {
