@@ -1,4 +1,4 @@
-import type { Codec, RequestPrimitive, Serialization } from '@onem2m-ws/protocol';
+import type { Codec, RequestPrimitive, ResponsePrimitive, Serialization } from '@onem2m-ws/protocol';
 import type { OfflineQueueOptions } from './offline-queue.js';
 import type { ReconnectOptions } from './reconnect.js';
 import type { SocketAdapter } from './socket-adapter.js';
@@ -113,6 +113,18 @@ export interface ClientOptions {
    * @default undefined (only the client's own argument checks)
    */
   validateRequest?: (request: RequestPrimitive) => unknown;
+  /**
+   * Validates every response before it settles its request; whatever it throws rejects that
+   * request instead (the response is not delivered). Pass `parseIncomingResponse` from
+   * `@onem2m-ws/protocol` (parameter types, unknown members tolerated as CSEs send them; it throws
+   * `ProtocolError` naming the `field`), optionally followed by `validateResource` of each `pc`
+   * member; not the protocol's `validateResponse`, which holds responses an AE sends to the
+   * stricter rules of sending. Injected rather than built in, like `validateRequest`, so a bundle
+   * that does not want the schemas does not carry them. Responses that match no request are not
+   * passed to it.
+   * @default undefined (only the codec's structural checks)
+   */
+  validateResponse?: (response: ResponsePrimitive) => unknown;
   /**
    * Notifications a subscription handle buffers for async iteration before dropping the oldest.
    * @default 1000

@@ -32,7 +32,6 @@ import { createInboundDispatcher, type InboundHost } from './inbound.js';
 import { createOfflineQueue, type OfflineQueue } from './offline-queue.js';
 import {
   createDeadlineList,
-  createPendingTable,
   type DeadlineList,
   type PendingOwner,
   PendingRequest,
@@ -47,7 +46,7 @@ import {
 } from './registration.js';
 import { applyRequestOptions, type RequestOptions } from './request-options.js';
 import { type Result, responseError, toResult } from './results.js';
-import { rqiGenerator } from './rqi.js';
+import { rqiSource } from './rqi.js';
 import type { SocketAdapter, SocketCloseInfo, SocketHandshakeFailure } from './socket-adapter.js';
 import { MemoryAeIdStore } from './stores/ae-id-store.js';
 import { createSubscriptionRegistry, Subscription, type SubscriptionRegistry } from './subscription.js';
@@ -103,10 +102,14 @@ export class OneM2MClient implements PendingOwner {
   readonly #adapter: SocketAdapter;
   readonly #negotiator: Negotiator;
   readonly #emitter: Emitter<ClientEvents>;
-  readonly #pending = createPendingTable();
+  /**
+   * Requests in flight, by `rqi`. Late and duplicate responses need no record of settled requests:
+   * `#rqi` recognises the identifiers it issued (bench finding 9).
+   */
+  readonly #pending = new Map<string, PendingRequest>();
   readonly #deadlines: DeadlineList;
   readonly #queue: OfflineQueue;
-  readonly #rqi = rqiGenerator();
+  readonly #rqi = rqiSource();
   readonly #requestTimeout: number;
   readonly #maxInFlight: number;
   /** Handshake headers of `options.headers` (undefined when there are none). */
@@ -117,6 +120,7 @@ export class OneM2MClient implements PendingOwner {
   readonly #originatorHeader: boolean;
   readonly #subscriptionBufferSize: number;
   readonly #validate: ((primitive: RequestPrimitive) => unknown) | undefined;
+  readonly #validateResponse: ((response: ResponsePrimitive) => unknown) | undefined;
   readonly #subscriptions: SubscriptionRegistry;
   readonly #inbound: ReturnType<typeof createInboundDispatcher>;
   #conn: Connection | undefined;
@@ -158,6 +162,7 @@ export class OneM2MClient implements PendingOwner {
       (options.originatorHeader ?? true) && this.#adapter.capabilities.handshakeHeaders;
     this.#subscriptionBufferSize = options.subscriptionBufferSize ?? 1000;
     this.#validate = options.validateRequest;
+    this.#validateResponse = options.validateResponse;
     this.#emitter = new Emitter<ClientEvents>((error, event) => {
       if (event !== 'error') this.#emitter.emit('error', error);
     });
@@ -423,10 +428,10 @@ export class OneM2MClient implements PendingOwner {
     for (const entry of this.#queue.drain()) {
       entry.fail(closedError(`before request ${entry.rqi} was sent`));
     }
-    for (const entry of this.#pending.entries()) {
-      this.#pending.remove(entry);
+    for (const entry of this.#pending.values()) {
       entry.fail(closedError(`while request ${entry.rqi} was in flight; it may have been processed`, true));
     }
+    this.#pending.clear();
     this.#rejectConnectWaiters(closedError());
     this.#deadlines.clear();
     for (const handle of this.#subscriptions.all()) handle.end('client-closed');
@@ -455,7 +460,7 @@ export class OneM2MClient implements PendingOwner {
     raw = false,
   ): Promise<ResponsePrimitive> {
     if (this.#closed) return Promise.reject(closedError());
-    if (!primitive.rqi) primitive.rqi = this.#rqi();
+    primitive.rqi = this.#rqi.issue(primitive.rqi);
     // rvi always travels as a string (ACME answers 4001 to a number).
     if (typeof primitive.rvi !== 'string') {
       primitive.rvi = primitive.rvi === undefined ? this.releaseVersion : String(primitive.rvi);
@@ -535,7 +540,8 @@ export class OneM2MClient implements PendingOwner {
     }
     entry.connection = conn;
     conn.inFlight++;
-    this.#pending.add(entry);
+    entry.state = 'inflight';
+    this.#pending.set(entry.rqi, entry);
     entry.arm();
     try {
       conn.socket!.send(data);
@@ -592,8 +598,10 @@ export class OneM2MClient implements PendingOwner {
   /** Takes an unsettled request out of the queue or the pending table and rejects it. */
   #drop(entry: PendingRequest, error: unknown): void {
     const inFlight = entry.state === 'inflight';
-    if (inFlight) this.#pending.remove(entry);
-    else {
+    // A caller may reuse an rqi: only this entry's own mapping goes.
+    if (inFlight) {
+      if (this.#pending.get(entry.rqi) === entry) this.#pending.delete(entry.rqi);
+    } else {
       this.#queue.remove(entry);
       this.#stopIdleRetry();
     }
@@ -770,9 +778,10 @@ export class OneM2MClient implements PendingOwner {
     const current = conn === this.#conn;
     if (current) this.#conn = undefined;
     const retries: PendingRequest[] = [];
-    for (const entry of this.#pending.entries()) {
+    // Deleting the current entry while iterating a Map is safe.
+    for (const entry of this.#pending.values()) {
       if (entry.connection !== conn) continue;
-      this.#pending.remove(entry);
+      this.#pending.delete(entry.rqi);
       entry.connection = undefined;
       if (entry.retryOnReconnect && !this.#closed) {
         entry.state = 'queued';
@@ -824,9 +833,7 @@ export class OneM2MClient implements PendingOwner {
         else this.#debug('response without rqi ignored', { rsc: response.rsc });
       } else {
         this.#debug(
-          this.#pending.wasSettled(rqi)
-            ? 'late or duplicate response ignored'
-            : 'response to an unknown rqi ignored',
+          this.#rqi.issued(rqi) ? 'late or duplicate response ignored' : 'response to an unknown rqi ignored',
           {
             rqi,
             rsc: response.rsc,
@@ -836,8 +843,15 @@ export class OneM2MClient implements PendingOwner {
       return;
     }
     const conn = entry.connection as Connection;
-    this.#pending.remove(entry);
+    this.#pending.delete(rqi as string);
     entry.release();
+    try {
+      this.#validateResponse?.(response);
+    } catch (error) {
+      this.#released(entry);
+      entry.reject(error);
+      return;
+    }
     if (entry.isRegistration && response.rsc >= 2000 && response.rsc < 3000 && conn) {
       if (!this.#adapter.capabilities.handshakeHeaders) conn.bindingProbePending = true;
     }

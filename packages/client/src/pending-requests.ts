@@ -1,9 +1,10 @@
 import type { RequestPrimitive, ResponsePrimitive } from '@onem2m-ws/protocol';
 
 /**
- * The correlation table: requests sent and awaiting their response, keyed by `rqi`, plus a short
- * memory of recently settled identifiers so that late and duplicate responses (ACME can answer a
- * request twice, interop.md) are recognised and ignored instead of reported as unknown.
+ * The state of each request from the call to its settlement, and the list that times them out.
+ * The client keys requests in flight by `rqi` in a plain `Map`; late and duplicate responses (ACME
+ * can answer a request twice, interop.md) are recognised by their identifier (`rqi.ts`), so no
+ * record of settled requests is kept.
  *
  * Per-request state lives in one {@link PendingRequest} object; timers and abort signals call back
  * into it through shared functions and `handleEvent`, so no closure is created per request.
@@ -179,49 +180,5 @@ export function createDeadlineList(keepMs: number): DeadlineList {
     },
     remove,
     clear,
-  };
-}
-
-/** How many settled identifiers are remembered to classify late/duplicate responses. */
-const SETTLED_MEMORY = 512;
-
-/** Requests in flight, by `rqi`. */
-export interface PendingTable {
-  /** Number of requests in flight. */
-  readonly size: number;
-  /** Registers a sent request. */
-  add(entry: PendingRequest): void;
-  /** The in-flight request with this `rqi`. */
-  get(rqi: string): PendingRequest | undefined;
-  /** Removes an in-flight request and remembers its `rqi` as settled (bounded memory). */
-  remove(entry: PendingRequest): void;
-  /** True when `rqi` belonged to a request that was settled recently. */
-  wasSettled(rqi: string): boolean;
-  /** Every in-flight request (a copy, safe to settle while iterating). */
-  entries(): PendingRequest[];
-}
-
-/** A new {@link PendingTable} (a closure rather than a class: fewer bundle bytes). */
-export function createPendingTable(): PendingTable {
-  const byRqi = new Map<string, PendingRequest>();
-  // Insertion-ordered: the first identifier is the oldest, evicted first.
-  const settled = new Set<string>();
-  return {
-    get size() {
-      return byRqi.size;
-    },
-    add(entry) {
-      entry.state = 'inflight';
-      byRqi.set(entry.rqi, entry);
-    },
-    get: (rqi) => byRqi.get(rqi),
-    remove(entry) {
-      if (byRqi.get(entry.rqi) !== entry) return;
-      byRqi.delete(entry.rqi);
-      settled.add(entry.rqi);
-      if (settled.size > SETTLED_MEMORY) settled.delete(settled.values().next().value!);
-    },
-    wasSettled: (rqi) => settled.has(rqi),
-    entries: () => [...byRqi.values()],
   };
 }

@@ -43,6 +43,62 @@ describe('rqi correlation', () => {
     await client.close();
   });
 
+  it('tells late answers from unknown ones by the rqi alone, across reconnects', async () => {
+    const { client, server } = memoryClient({ originator: 'Cabc' });
+    const debug = collect<DebugEvent>(client, 'debug');
+    const first = client.retrieve('-/a');
+    const conn = await server.nextConnection();
+    const q = await nextRequest(conn);
+    answer(conn, q, 2000);
+    await first;
+    const [prefix, counter] = q.rqi.split('-') as [string, string];
+    // Same form, but never issued (a later counter, a non-canonical spelling, another prefix).
+    const never = [
+      `${prefix}-${(Number.parseInt(counter, 36) + 100).toString(36)}`,
+      `${prefix}-0${counter}`,
+      `x${q.rqi}`,
+    ];
+    for (const rqi of never) conn.sendJson({ rsc: 2000, rqi, rvi: '3' });
+    // A request on the same connection proves those were processed (in order) first.
+    const probe = client.retrieve('-/p');
+    answer(conn, await nextRequest(conn), 2000);
+    await probe;
+    conn.close(1001, 'going away');
+    await conn.whenClosed();
+    await Promise.resolve();
+    // The answer to the request of the previous connection arrives on the next one: late.
+    const second = client.retrieve('-/b');
+    const conn2 = await server.nextConnection();
+    conn2.sendJson({ rsc: 2000, rqi: q.rqi, rvi: '3' });
+    answer(conn2, await nextRequest(conn2), 2000);
+    await second;
+    const ignored = debug.filter((d) => d.message.endsWith('ignored'));
+    expect(ignored.map((d) => [d.message, d.detail?.rqi])).toEqual([
+      ...never.map((rqi) => ['response to an unknown rqi ignored', rqi]),
+      ['late or duplicate response ignored', q.rqi],
+    ]);
+    await client.close();
+  });
+
+  it('recognises a late answer to an rqi the caller chose', async () => {
+    const { client, server } = memoryClient({ originator: 'Cabc' });
+    const debug = collect<DebugEvent>(client, 'debug');
+    const p = client.request({ op: 2, to: '-/a', rqi: 'caller-chosen' });
+    const conn = await server.nextConnection();
+    const q = await nextRequest(conn);
+    expect(q.rqi).toBe('caller-chosen');
+    answer(conn, q, 2000);
+    answer(conn, q, 2000);
+    await p;
+    const next = client.retrieve('-/b');
+    answer(conn, await nextRequest(conn), 2000);
+    await next;
+    expect(debug.filter((d) => d.message.endsWith('ignored'))).toEqual([
+      { message: 'late or duplicate response ignored', detail: { rqi: 'caller-chosen', rsc: 2000 } },
+    ]);
+    await client.close();
+  });
+
   it('surfaces an error reply without rqi as an error event', async () => {
     const { client, server } = memoryClient({ originator: 'Cabc' });
     const errors = collect<unknown>(client, 'error');
