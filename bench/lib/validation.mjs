@@ -2,9 +2,10 @@
  * Receive-side schema validation as a client applies it to what arrives: the primitive's
  * parameter types (`parseIncomingResponse` / `parseIncomingRequest`, tolerant of unknown
  * members) plus the types of the `pc` resource representation (`validateResource`). The client
- * itself only checks structure (the codec's classifier); `validatingCodec` turns full checking on
- * through the public `codecs` option, so the bench can hold the SDK to the issue's target
- * "with response validation on".
+ * checks only structure by default (the codec's classifier). Responses get full checking through
+ * the client's `validateResponse` option (`responseValidator`); requests the CSE sends have no
+ * such option, so `requestValidatingCodec` still checks them through the public `codecs` option.
+ * Together they hold the SDK to the issue's target "with response validation on".
  */
 
 /** `(decoded) => decoded`, throwing a ProtocolError when a member has the wrong type. */
@@ -22,18 +23,41 @@ export function receiveValidator(protocol) {
 }
 
 /**
- * `codec` with {@link receiveValidator} applied to everything it decodes. `counter.validated`
- * counts the frames checked, so a suite can prove the validation really ran.
+ * The client's `validateResponse` option: parameter types, then each `pc` member. It throws a
+ * ProtocolError naming the field. `counter.validated` counts the responses checked, so a suite
+ * can prove the validation really ran.
  */
-export function validatingCodec(codec, protocol, counter = { validated: 0 }) {
-  const validate = receiveValidator(protocol);
+export function responseValidator(protocol, counter = { validated: 0 }) {
+  const { parseIncomingResponse, validateResource } = protocol;
+  return function validateResponse(response) {
+    counter.validated++;
+    const pc = parseIncomingResponse(response).pc;
+    if (pc !== undefined) for (const key of Object.keys(pc)) validateResource(key, pc[key]);
+  };
+}
+
+/** `codec` with `parseIncomingRequest` applied to every request it decodes (responses untouched). */
+export function requestValidatingCodec(codec, protocol) {
+  const { parseIncomingRequest } = protocol;
   return {
     serialization: codec.serialization,
     frameType: codec.frameType,
     encode: (primitive) => codec.encode(primitive),
     decode: (frame) => {
-      counter.validated++;
-      return validate(codec.decode(frame));
+      const decoded = codec.decode(frame);
+      if (decoded.kind === 'request') parseIncomingRequest(decoded.primitive);
+      return decoded;
     },
+  };
+}
+
+/**
+ * Client options for "SDK + response validation": every response through `validateResponse`,
+ * every request the CSE sends through the JSON codec wrapper. `counter` as in {@link responseValidator}.
+ */
+export function receiveValidationOptions(sdk, counter) {
+  return {
+    validateResponse: responseValidator(sdk, counter),
+    codecs: [requestValidatingCodec(sdk.jsonCodec, sdk)],
   };
 }

@@ -12,7 +12,7 @@ import { RawClient } from '../lib/raw-client.mjs';
 import { loadClient, tryLoad } from '../lib/sdk.mjs';
 import { sdkClientOptions } from '../lib/sdk-options.mjs';
 import { suiteMain } from '../lib/suite.mjs';
-import { validatingCodec } from '../lib/validation.mjs';
+import { receiveValidationOptions } from '../lib/validation.mjs';
 
 const ROUNDS = 3;
 const IN_FLIGHT = 256;
@@ -30,7 +30,7 @@ suiteMain(async () => {
     sdk: async (validated = false) => {
       const extra = {
         webSocket: loopbackAdapter(),
-        ...(validated ? { codecs: [validatingCodec(sdk.jsonCodec, sdk)] } : {}),
+        ...(validated ? receiveValidationOptions(sdk) : {}),
       };
       const client = sdk.createClient(sdkClientOptions('ws://loopback.invalid', extra));
       await client.connect();
