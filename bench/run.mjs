@@ -49,9 +49,9 @@ const METHOD = `## Method
   \`bench/lib/sdk-options.mjs\`: JSON, \`originator\` set, \`requestTimeout\` 60 s (a timer per request),
   \`maxInFlight\` raised so the load generator decides the concurrency. "SDK default" is that client as is (the
   codec's structural checks on receive, \`validateRequest\` on send). "SDK + response validation", the
-  configuration the issue sets targets for, adds receive-side schema checks of every incoming primitive and its
-  \`pc\` (\`parseIncomingResponse\` + \`validateResource\`, \`bench/lib/validation.mjs\`) through the public
-  \`codecs\` option.
+  configuration the issue sets targets for, adds receive-side schema checks of every response and its \`pc\`
+  (\`parseIncomingResponse\` + \`validateResource\`, \`bench/lib/validation.mjs\`) through the public
+  \`validateResponse\` option, and \`parseIncomingRequest\` of incoming requests through the \`codecs\` option.
 - **Phases.** Closed loop: N workers each awaiting one request at a time. Requests: every contender on its own
   connection; per level 100 ms warm-up each, then 6 slices of 150 ms per contender, alternating (order reversed
   every slice), rates pooled over the slices. Other suites: 100–200 ms warm-up, then rounds in alternating order,
