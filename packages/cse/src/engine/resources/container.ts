@@ -1,6 +1,6 @@
 import { acpiAttribute, attr, readOnly, stateTagAttribute, universalAttributes } from '../attributes.js';
 import type { ResourceKind } from '../kind.js';
-import { enforceLimits, rescheduleInstances } from './instances.js';
+import { enforceLimits, instanceLimitAttributes, rescheduleInstances } from './instances.js';
 
 /** `<container>` (ty 3, TS-0004 §7.4.6): instance limits `mni` / `mbs` / `mia`, oldest-first eviction. */
 export const containerKind: ResourceKind = {
@@ -11,11 +11,7 @@ export const containerKind: ResourceKind = {
     ...universalAttributes,
     ...acpiAttribute,
     ...stateTagAttribute,
-    mni: attr('nonNegInt', 'O', 'O'),
-    mbs: attr('nonNegInt', 'O', 'O'),
-    mia: attr('nonNegInt', 'O', 'O'),
-    cni: readOnly('number'),
-    cbs: readOnly('number'),
+    ...instanceLimitAttributes,
     li: readOnly('string'),
     or: attr('string', 'O', 'O'),
     disr: attr('boolean', 'O', 'O'),

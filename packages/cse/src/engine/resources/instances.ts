@@ -1,6 +1,19 @@
+import { attr, readOnly } from '../attributes.js';
 import type { EngineCore } from '../core.js';
 import type { Resource } from '../resource.js';
 import { fail, Rsc } from '../status.js';
+
+/**
+ * The instance limits and counters a parent of instances carries (`<container>`, `<timeSeries>`):
+ * `mni` / `mbs` / `mia` set by the AE, `cni` / `cbs` kept by the CSE.
+ */
+export const instanceLimitAttributes = {
+  mni: attr('nonNegInt', 'O', 'O'),
+  mbs: attr('nonNegInt', 'O', 'O'),
+  mia: attr('nonNegInt', 'O', 'O'),
+  cni: readOnly('number'),
+  cbs: readOnly('number'),
+};
 
 /** Byte size of a `con` value: UTF-8 length of a string, length of bytes, of its JSON text otherwise. */
 export function contentSize(con: unknown): number {
