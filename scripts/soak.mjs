@@ -441,98 +441,76 @@ async function runSoak() {
   };
 }
 
-const {
-  redelivered,
-  cuts,
-  publishSeconds,
-  restart,
-  registrations,
-  sameIds,
-  reconnections,
-  created,
-  confirmed,
-  inDoubt,
-  failed,
-  expectedCount,
-  notifications,
-  missing,
-  duplicated,
-  unexpected,
-  heapReady,
-  heapLoaded,
-  missingSamples,
-  cseWarnings,
-  cseWarningSamples,
-  cseErrors,
-  clientErrors,
-} = await runSoak();
+const run = await runSoak();
 await sleep(200);
 const heapEnd = heap();
 const handlesEnd = handles();
 const leakedHandles = Object.entries(handlesEnd).filter(([type, n]) => n > (handlesStart[type] ?? 0));
 
 const report = {
-  seconds: Math.round(publishSeconds),
+  seconds: Math.round(run.publishSeconds),
   publishers: PUBLISHERS,
   subscribers: SUBSCRIBERS,
-  restart,
-  subscriberConnectionCuts: cuts,
-  redeliveredAndRecognised: redelivered,
-  registrations,
-  sameAeIdsAfterRestart: sameIds,
-  reconnections,
-  created,
-  confirmed,
-  inDoubt,
-  failed,
-  expectedNotifications: expectedCount,
-  notifications,
-  missing,
-  duplicated,
-  unexpected,
+  restart: run.restart,
+  subscriberConnectionCuts: run.cuts,
+  redeliveredAndRecognised: run.redelivered,
+  registrations: run.registrations,
+  sameAeIdsAfterRestart: run.sameIds,
+  reconnections: run.reconnections,
+  created: run.created,
+  confirmed: run.confirmed,
+  inDoubt: run.inDoubt,
+  failed: run.failed,
+  expectedNotifications: run.expectedCount,
+  notifications: run.notifications,
+  missing: run.missing,
+  duplicated: run.duplicated,
+  unexpected: run.unexpected,
   heapMiB: {
     start: +(heapStart / 2 ** 20).toFixed(1),
-    ready: +(heapReady / 2 ** 20).toFixed(1),
-    loaded: +(heapLoaded / 2 ** 20).toFixed(1),
+    ready: +(run.heapReady / 2 ** 20).toFixed(1),
+    loaded: +(run.heapLoaded / 2 ** 20).toFixed(1),
     end: +(heapEnd / 2 ** 20).toFixed(1),
   },
   handlesStart,
   handlesEnd,
-  cseErrors: cseErrors.length,
-  cseWarnings,
-  clientErrors: clientErrors.length,
+  cseErrors: run.cseErrors.length,
+  cseWarnings: run.cseWarnings,
+  clientErrors: run.clientErrors.length,
 };
 
 log(
-  `published for ${report.seconds} s: ${created} contentInstances in the CSE (${confirmed} confirmed, ${inDoubt} in doubt after the restart, ${failed} failed)`,
+  `published for ${report.seconds} s: ${run.created} contentInstances in the CSE (${run.confirmed} confirmed, ${run.inDoubt} in doubt after the restart, ${run.failed} failed)`,
 );
 log(
-  `notifications: ${redelivered} resent by the CSE after a cut and recognised by the client; expected ${expectedCount} (${created} × ${SUBSCRIBERS}), delivered ${notifications}, missing ${missing}, duplicated ${duplicated}, unexpected ${unexpected}`,
+  `notifications: ${run.redelivered} resent by the CSE after a cut and recognised by the client; expected ${run.expectedCount} (${run.created} × ${SUBSCRIBERS}), delivered ${run.notifications}, missing ${run.missing}, duplicated ${run.duplicated}, unexpected ${run.unexpected}`,
 );
 log(
-  `restart and ${cuts} network cuts: ${reconnections} reconnections, AE-IDs unchanged: ${sameIds}, registrations: ${registrations}`,
+  `restart and ${run.cuts} network cuts: ${run.reconnections} reconnections, AE-IDs unchanged: ${run.sameIds}, registrations: ${run.registrations}`,
 );
 log(
-  `heap (after GC): start ${mb(heapStart)}, ready ${mb(heapReady)}, loaded ${mb(heapLoaded)}, after teardown ${mb(heapEnd)}`,
+  `heap (after GC): start ${mb(heapStart)}, ready ${mb(run.heapReady)}, loaded ${mb(run.heapLoaded)}, after teardown ${mb(heapEnd)}`,
 );
 log(`handles: start ${JSON.stringify(handlesStart)}, end ${JSON.stringify(handlesEnd)}`);
-if (missingSamples.length) log(`missing, e.g.: ${missingSamples.join('; ')}`);
-if (Object.keys(cseWarnings).length) log(`CSE warnings: ${JSON.stringify(cseWarnings)}`);
-if (missing > 0 && cseWarningSamples.length) log(`CSE warning samples:\n  ${cseWarningSamples.join('\n  ')}`);
-if (cseErrors.length) log(`CSE internal errors: ${cseErrors.slice(0, 3).join(' | ')}`);
-if (clientErrors.length)
-  log(`client error events: ${clientErrors.length}, e.g. ${clientErrors.slice(0, 3).join(' | ')}`);
+if (run.missingSamples.length) log(`missing, e.g.: ${run.missingSamples.join('; ')}`);
+if (Object.keys(run.cseWarnings).length) log(`CSE warnings: ${JSON.stringify(run.cseWarnings)}`);
+if (run.missing > 0 && run.cseWarningSamples.length)
+  log(`CSE warning samples:\n  ${run.cseWarningSamples.join('\n  ')}`);
+if (run.cseErrors.length) log(`CSE internal errors: ${run.cseErrors.slice(0, 3).join(' | ')}`);
+if (run.clientErrors.length)
+  log(`client error events: ${run.clientErrors.length}, e.g. ${run.clientErrors.slice(0, 3).join(' | ')}`);
 if (args.json) writeFileSync(args.json, `${JSON.stringify(report, null, 2)}\n`);
 
 const failures = [];
-if (created === 0) failures.push('nothing was published');
-if (missing > 0) failures.push(`${missing} notifications lost`);
-if (duplicated > 0) failures.push(`${duplicated} notifications duplicated`);
-if (unexpected > 0) failures.push(`${unexpected} notifications for contentInstances the CSE does not hold`);
-if (!restart) failures.push('the CSE was not restarted');
-if (cuts === 0) failures.push('the subscriber connections were never cut');
-if (!sameIds) failures.push('an AE changed its AE-ID across the restart');
-if (cseErrors.length > 0) failures.push(`${cseErrors.length} CSE internal errors`);
+if (run.created === 0) failures.push('nothing was published');
+if (run.missing > 0) failures.push(`${run.missing} notifications lost`);
+if (run.duplicated > 0) failures.push(`${run.duplicated} notifications duplicated`);
+if (run.unexpected > 0)
+  failures.push(`${run.unexpected} notifications for contentInstances the CSE does not hold`);
+if (!run.restart) failures.push('the CSE was not restarted');
+if (run.cuts === 0) failures.push('the subscriber connections were never cut');
+if (!run.sameIds) failures.push('an AE changed its AE-ID across the restart');
+if (run.cseErrors.length > 0) failures.push(`${run.cseErrors.length} CSE internal errors`);
 if (leakedHandles.length > 0)
   failures.push(`handles left open: ${JSON.stringify(Object.fromEntries(leakedHandles))}`);
 if (failures.length) {
