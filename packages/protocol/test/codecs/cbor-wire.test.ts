@@ -9,8 +9,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readCbor } from '../../src/codecs/cbor-reader.js';
 import { writeCbor } from '../../src/codecs/cbor-writer.js';
-import { ProtocolError } from '../../src/errors.js';
 import { primitive } from '../fixtures/arbitraries.js';
+import { codeOf } from '../fixtures/protocol-error.js';
 
 const reference = new Encoder({ useRecords: false, mapsAsObjects: true, variableMapSize: true });
 // `int64AsNumber` (in cbor-x, missing from its typings): 64-bit heads as numbers, not bigints.
@@ -41,15 +41,6 @@ const jsonValue = fc.letrec((tie) => ({
 })).value;
 
 const bytes = (...b: number[]) => Uint8Array.from(b);
-const codeOf = (run: () => unknown): string => {
-  try {
-    run();
-  } catch (err) {
-    expect(err).toBeInstanceOf(ProtocolError);
-    return (err as ProtocolError).code;
-  }
-  throw new Error('expected a ProtocolError');
-};
 
 describe('CBOR reader and writer', () => {
   it('cbor-x reads what the writer writes', () => {

@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { cborCodec, decodeCbor, encodeCbor } from '../../src/codecs/cbor.js';
 import { decodeJson } from '../../src/codecs/json.js';
-import { ProtocolError } from '../../src/errors.js';
 import { hexToBytes, ts0004CborVectors } from '../fixtures/cbor-vectors.js';
+import { codeOf } from '../fixtures/protocol-error.js';
 import { specExamples } from '../fixtures/spec-examples.js';
-
-function codeOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (err) {
-    expect(err).toBeInstanceOf(ProtocolError);
-    return (err as ProtocolError).code;
-  }
-  throw new Error('expected a ProtocolError');
-}
 
 /** Minimal CBOR writer for hand-made frames: head byte(s) for a major type and length. */
 function head(major: number, length: number): number[] {

@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { decodeJson, encodeJson, jsonCodec } from '../../src/codecs/json.js';
 import { MAX_NESTING_DEPTH } from '../../src/codecs/tree-guard.js';
-import { ProtocolError } from '../../src/errors.js';
+import type { ProtocolError } from '../../src/errors.js';
+import { codeOf } from '../fixtures/protocol-error.js';
 import { specExamples } from '../fixtures/spec-examples.js';
-
-function codeOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (err) {
-    expect(err).toBeInstanceOf(ProtocolError);
-    return (err as ProtocolError).code;
-  }
-  throw new Error('expected a ProtocolError');
-}
 
 describe('jsonCodec', () => {
   it('is a text codec', () => {

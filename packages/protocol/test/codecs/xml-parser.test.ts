@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseXml, type XmlElement } from '../../src/codecs/xml-parser.js';
-import { ProtocolError } from '../../src/errors.js';
+import { codeOf } from '../fixtures/protocol-error.js';
 
 const root = (text: string) => parseXml(text).find((n): n is XmlElement => typeof n !== 'string')!;
-
-function codeOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (err) {
-    expect(err).toBeInstanceOf(ProtocolError);
-    return (err as ProtocolError).code;
-  }
-  throw new Error('expected a ProtocolError');
-}
 
 describe('parseXml', () => {
   it('reads elements, attributes in both quotes, text and empty-element tags', () => {

@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { decodeJson } from '../../src/codecs/json.js';
 import { decodeXml, encodeXml, xmlCodec } from '../../src/codecs/xml.js';
-import { ProtocolError } from '../../src/errors.js';
+import { codeOf } from '../fixtures/protocol-error.js';
 import { specExamples } from '../fixtures/spec-examples.js';
-
-function codeOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (err) {
-    expect(err).toBeInstanceOf(ProtocolError);
-    return (err as ProtocolError).code;
-  }
-  throw new Error('expected a ProtocolError');
-}
 
 const NS = 'xmlns:m2m="http://www.onem2m.org/xml/protocols"';
 
