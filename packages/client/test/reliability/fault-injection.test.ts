@@ -1,5 +1,6 @@
 import { cborCodec, jsonCodec, ProtocolError } from '@onem2m-ws/protocol';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { watchUnhandledRejections } from '../../../../test-support/unhandled-rejections.js';
 import { createNodeSocketAdapter } from '../../src/entries/node.js';
 import {
   AbortError,
@@ -22,17 +23,10 @@ import { abortListenerCount, activeResources, type ResourceCounts, settleResourc
  * request normally.
  */
 
-let unhandled: unknown[] = [];
-const onUnhandled = (reason: unknown) => unhandled.push(reason);
+const unhandled = watchUnhandledRejections(
+  () => `[reliability] client fault scenarios survived: ${faultsSurvived}`,
+);
 let faultsSurvived = 0;
-
-beforeAll(() => {
-  process.on('unhandledRejection', onUnhandled);
-});
-afterAll(() => {
-  process.off('unhandledRejection', onUnhandled);
-  console.log(`[reliability] client fault scenarios survived: ${faultsSurvived}`);
-});
 
 let server: FaultServer | undefined;
 afterEach(async () => {
@@ -57,7 +51,7 @@ async function harness(options: Partial<ClientOptions> = {}): Promise<Harness> {
   server ??= await startFaultServer();
   const srv = server;
   const baseline: ResourceCounts = activeResources();
-  unhandled = [];
+  unhandled.reset();
   const client = createClient({ url: srv.url, originator: 'Cfault', requestTimeout: 5000, ...options });
   const errors: unknown[] = [];
   const debug: DebugEvent[] = [];
@@ -102,7 +96,7 @@ async function harness(options: Partial<ClientOptions> = {}): Promise<Harness> {
       expect(abortListenerCount(signals)).toBe(0);
       // Let pending microtasks (late rejections) run before counting unhandled ones.
       await new Promise((resolve) => setTimeout(resolve, 20));
-      expect(unhandled).toEqual([]);
+      expect(unhandled.reasons).toEqual([]);
       offError();
       offDebug();
       offClose();
@@ -268,7 +262,7 @@ describe('client under server faults (real sockets)', () => {
   it('server stalls and the client closes: in-flight requests reject with CLIENT_CLOSED', async () => {
     server ??= await startFaultServer();
     const baseline = activeResources();
-    unhandled = [];
+    unhandled.reset();
     const client = createClient({ url: server.url, originator: 'Cfault', requestTimeout: 60_000 });
     server.script = () => {};
     const signal = new AbortController().signal;
@@ -287,7 +281,7 @@ describe('client under server faults (real sockets)', () => {
     const left = await settleResources(baseline);
     expect(left.timers).toBeLessThanOrEqual(baseline.timers);
     expect(left.sockets).toBeLessThanOrEqual(baseline.sockets);
-    expect(unhandled).toEqual([]);
+    expect(unhandled.reasons).toEqual([]);
     faultsSurvived++;
   });
 

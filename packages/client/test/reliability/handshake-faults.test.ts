@@ -1,4 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { watchUnhandledRejections } from '../../../../test-support/unhandled-rejections.js';
 import { ConnectionError, createClient, HandshakeError, TimeoutError } from '../../src/index.js';
 import { answerOk, type FaultServer, startFaultServer, type UpgradeMode } from '../helpers/fault-server.js';
 import { activeResources, settleResources } from './leak-check.js';
@@ -10,16 +11,10 @@ import { activeResources, settleResources } from './leak-check.js';
  * once the server behaves the same client connects.
  */
 
-let unhandled: unknown[] = [];
-const onUnhandled = (reason: unknown) => unhandled.push(reason);
+const unhandled = watchUnhandledRejections(
+  () => `[reliability] client handshake fault scenarios survived: ${survived}`,
+);
 let survived = 0;
-beforeAll(() => {
-  process.on('unhandledRejection', onUnhandled);
-});
-afterAll(() => {
-  process.off('unhandledRejection', onUnhandled);
-  console.log(`[reliability] client handshake fault scenarios survived: ${survived}`);
-});
 
 let server: FaultServer | undefined;
 afterEach(async () => {
@@ -38,7 +33,7 @@ describe('client under handshake faults (real sockets)', () => {
     it(`${what}: connect() and queued requests reject with HandshakeError, then the client recovers`, async () => {
       server = await startFaultServer();
       const baseline = activeResources();
-      unhandled = [];
+      unhandled.reset();
       server.upgrade = mode;
       const client = createClient({ url: server.url, originator: 'Chs', requestTimeout: 5000 });
       client.on('error', () => {});
@@ -56,7 +51,7 @@ describe('client under handshake faults (real sockets)', () => {
       const left = await settleResources(baseline);
       expect(left.sockets).toBeLessThanOrEqual(baseline.sockets);
       expect(left.timers).toBeLessThanOrEqual(baseline.timers);
-      expect(unhandled).toEqual([]);
+      expect(unhandled.reasons).toEqual([]);
       survived++;
     });
   }
@@ -64,7 +59,7 @@ describe('client under handshake faults (real sockets)', () => {
   it('a server that never answers the upgrade: requests time out unsent, close() settles connect()', async () => {
     server = await startFaultServer();
     const baseline = activeResources();
-    unhandled = [];
+    unhandled.reset();
     server.upgrade = 'stall';
     const client = createClient({ url: server.url, originator: 'Chs', requestTimeout: 200 });
     client.on('error', () => {});
@@ -80,7 +75,7 @@ describe('client under handshake faults (real sockets)', () => {
     const left = await settleResources(baseline);
     expect(left.sockets).toBeLessThanOrEqual(baseline.sockets);
     expect(left.timers).toBeLessThanOrEqual(baseline.timers);
-    expect(unhandled).toEqual([]);
+    expect(unhandled.reasons).toEqual([]);
     survived++;
   });
 });

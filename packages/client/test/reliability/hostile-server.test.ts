@@ -1,6 +1,7 @@
 import { cborCodec, jsonCodec, ProtocolError } from '@onem2m-ws/protocol';
 import fc from 'fast-check';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { watchUnhandledRejections } from '../../../../test-support/unhandled-rejections.js';
 import {
   cborFrame,
   defineOwn,
@@ -31,18 +32,11 @@ import { abortListenerCount, activeResources, settleResources } from './leak-che
  */
 
 const baseline = prototypeSnapshot();
-let unhandled: unknown[] = [];
-const onUnhandled = (reason: unknown) => unhandled.push(reason);
-const counts = { responses: 0, resolved: 0, typedRejections: 0, inboundFrames: 0 };
-beforeAll(() => {
-  process.on('unhandledRejection', onUnhandled);
-});
-afterAll(() => {
-  process.off('unhandledRejection', onUnhandled);
-  console.log(
+const unhandled = watchUnhandledRejections(
+  () =>
     `[fuzz] client: ${counts.responses} hostile responses (${counts.resolved} resolved, ${counts.typedRejections} typed rejections), ${counts.inboundFrames} hostile inbound frames, FUZZ_RUNS=${FUZZ_RUNS}`,
-  );
-});
+);
+const counts = { responses: 0, resolved: 0, typedRejections: 0, inboundFrames: 0 };
 
 let server: FaultServer | undefined;
 let client: OneM2MClient | undefined;
@@ -77,7 +71,7 @@ describe('fuzz: the client against a hostile server (real socket)', () => {
       server = await startFaultServer();
       const srv = server;
       const before = activeResources();
-      unhandled = [];
+      unhandled.reset();
       const c = createClient({
         url: srv.url,
         originator: 'Cfuzz',
@@ -127,7 +121,7 @@ describe('fuzz: the client against a hostile server (real socket)', () => {
       expect(c.inFlightRequests).toBe(0);
       expect(abortListenerCount(signals)).toBe(0);
       await new Promise((resolve) => setTimeout(resolve, 20));
-      expect(unhandled).toEqual([]);
+      expect(unhandled.reasons).toEqual([]);
       await c.close();
       const left = await settleResources(before);
       expect(left.timers).toBeLessThanOrEqual(before.timers);
@@ -141,7 +135,7 @@ describe('fuzz: the client against a hostile server (real socket)', () => {
     async () => {
       server = await startFaultServer({ protocols: ['oneM2M.cbor'] });
       const srv = server;
-      unhandled = [];
+      unhandled.reset();
       const c = createClient({
         url: srv.url,
         originator: 'Cfuzz',
@@ -182,7 +176,7 @@ describe('fuzz: the client against a hostile server (real socket)', () => {
       srv.script = answerOk;
       await expect(c.retrieve('-/after')).resolves.toMatchObject({ rsc: 2000 });
       await new Promise((resolve) => setTimeout(resolve, 50));
-      expect(unhandled).toEqual([]);
+      expect(unhandled.reasons).toEqual([]);
     },
     TIMEOUT,
   );

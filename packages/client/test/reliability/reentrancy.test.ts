@@ -1,4 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { watchUnhandledRejections } from '../../../../test-support/unhandled-rejections.js';
 import {
   type ClientOptions,
   ConnectionError,
@@ -15,16 +16,10 @@ import { activeResources, settleResources } from './leak-check.js';
  * events, retried retrieves across drops, and `maxInFlight` queues behind a stalled request.
  */
 
-let unhandled: unknown[] = [];
-const onUnhandled = (reason: unknown) => unhandled.push(reason);
+const unhandled = watchUnhandledRejections(
+  () => `[reliability] client re-entrancy scenarios survived: ${survived}`,
+);
 let survived = 0;
-beforeAll(() => {
-  process.on('unhandledRejection', onUnhandled);
-});
-afterAll(() => {
-  process.off('unhandledRejection', onUnhandled);
-  console.log(`[reliability] client re-entrancy scenarios survived: ${survived}`);
-});
 
 let server: FaultServer | undefined;
 let client: OneM2MClient | undefined;
@@ -39,7 +34,7 @@ afterEach(async () => {
 async function setup(options: Partial<ClientOptions> = {}) {
   server = await startFaultServer();
   baseline = activeResources();
-  unhandled = [];
+  unhandled.reset();
   client = createClient({ url: server.url, originator: 'Creentrant', requestTimeout: 2000, ...options });
   return { server, client };
 }
@@ -50,7 +45,7 @@ async function leakFree(): Promise<void> {
   expect(left.sockets).toBeLessThanOrEqual(baseline.sockets);
   expect(left.timers).toBeLessThanOrEqual(baseline.timers);
   await new Promise((resolve) => setTimeout(resolve, 20));
-  expect(unhandled).toEqual([]);
+  expect(unhandled.reasons).toEqual([]);
   survived++;
 }
 

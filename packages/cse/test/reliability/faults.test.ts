@@ -1,4 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { watchUnhandledRejections } from '../../../../test-support/unhandled-rejections.js';
 import { activeResources, settleResources } from '../../../client/test/reliability/leak-check.js';
 import { type CseHandle, startCse } from '../../src/start-cse.js';
 import { type CodecSocket, createAeRequest, openCodecSocket } from './codec-socket.js';
@@ -12,16 +13,10 @@ import { halfUpgradeThenDestroy, maskedTextFrame, rawUpgrade, writeHalfThenDestr
  * behind once closed.
  */
 
-let unhandled: unknown[] = [];
-const onUnhandled = (reason: unknown) => unhandled.push(reason);
+const unhandled = watchUnhandledRejections(
+  () => `[reliability] CSE fault scenarios survived: ${faultsSurvived}`,
+);
 let faultsSurvived = 0;
-beforeAll(() => {
-  process.on('unhandledRejection', onUnhandled);
-});
-afterAll(() => {
-  process.off('unhandledRejection', onUnhandled);
-  console.log(`[reliability] CSE fault scenarios survived: ${faultsSurvived}`);
-});
 
 let cse: CseHandle | undefined;
 let internalErrors: string[] = [];
@@ -35,7 +30,7 @@ let completed = false;
 async function start(options: Parameters<typeof startCse>[0] = {}): Promise<CseHandle> {
   baseline = activeResources();
   completed = false;
-  unhandled = [];
+  unhandled.reset();
   internalErrors = [];
   warnings = [];
   cse = await startCse({
@@ -90,7 +85,7 @@ afterEach(async () => {
   cse = undefined;
   const left = await settleResources(baseline);
   expect(internalErrors).toEqual([]);
-  expect(unhandled).toEqual([]);
+  expect(unhandled.reasons).toEqual([]);
   expect(left.sockets).toBeLessThanOrEqual(baseline.sockets);
   expect(left.timers).toBeLessThanOrEqual(baseline.timers);
   if (completed) faultsSurvived++;

@@ -1,6 +1,7 @@
 import { cborCodec, jsonCodec, type RequestPrimitive, xmlCodec } from '@onem2m-ws/protocol';
 import fc from 'fast-check';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { watchUnhandledRejections } from '../../../../test-support/unhandled-rejections.js';
 import {
   cborFrame,
   type Frame,
@@ -26,19 +27,11 @@ import { type CodecSocket, createAeRequest, openCodecSocket } from './codec-sock
 const baseline = prototypeSnapshot();
 /** Long local runs (FUZZ_RUNS=20000) need more than the default test timeout. */
 const TIMEOUT = 20_000 + FUZZ_RUNS * 20;
-const unhandled: unknown[] = [];
-const onUnhandled = (reason: unknown) => unhandled.push(reason);
-const counts = { socketFrames: 0, probes: 0, reopened: 0, engineRequests: 0 };
-
-beforeAll(() => {
-  process.on('unhandledRejection', onUnhandled);
-});
-afterAll(() => {
-  process.off('unhandledRejection', onUnhandled);
-  console.log(
+const unhandled = watchUnhandledRejections(
+  () =>
     `[fuzz] CSE: ${counts.socketFrames} hostile frames over sockets (${counts.probes} liveness probes answered, ${counts.reopened} attacker connections reopened after the CSE closed them), ${counts.engineRequests} hostile requests through the engine, FUZZ_RUNS=${FUZZ_RUNS}`,
-  );
-});
+);
+const counts = { socketFrames: 0, probes: 0, reopened: 0, engineRequests: 0 };
 
 let cse: CseHandle | undefined;
 const sockets: CodecSocket[] = [];
@@ -162,7 +155,7 @@ describe('fuzz: the embedded CSE over real sockets', () => {
       while (notified() < published && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
       expect(notified()).toBe(published);
       expect(internalErrors).toEqual([]);
-      expect(unhandled).toEqual([]);
+      expect(unhandled.reasons).toEqual([]);
     },
     TIMEOUT,
   );
