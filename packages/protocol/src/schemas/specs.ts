@@ -34,8 +34,11 @@ export const BATCH_NOTIFY_SPEC = { num: 'p', dur: 's' } as const;
 /** m2m:rateLimit `{mnn?, tww?}`. */
 export const RATE_LIMIT_SPEC = { mnn: 'p', tww: 's' } as const;
 
-/** m2m:eventNotificationCriteria (`enc`). */
-export const EVENT_NOTIFICATION_CRITERIA_SPEC = {
+/**
+ * The conditions on creation and modification time, state tag and expiration time that
+ * eventNotificationCriteria and filterCriteria share.
+ */
+const TIME_AND_STATE_CONDITIONS = {
   crb: 't',
   cra: 't',
   ms: 't',
@@ -44,6 +47,14 @@ export const EVENT_NOTIFICATION_CRITERIA_SPEC = {
   stb: 'n',
   exb: 't',
   exa: 't',
+} as const;
+
+/** An attribute condition `{nm, val}` of filterCriteria (`atr`, `catr`, `patr`). */
+const ATTRIBUTE_CONDITION = [{ 'nm!': 's', val: '*' }] as const;
+
+/** m2m:eventNotificationCriteria (`enc`). */
+export const EVENT_NOTIFICATION_CRITERIA_SPEC = {
+  ...TIME_AND_STATE_CONDITIONS,
   sza: 'n',
   szb: 'p',
   om: [{ ops: 'i', or: 's' }],
@@ -282,14 +293,7 @@ export const NODE_SPEC = {
 
 /** m2m:filterCriteria (digest §6); flat attribute keys pass as unknown members. */
 export const FILTER_CRITERIA_SPEC = {
-  crb: 't',
-  cra: 't',
-  ms: 't',
-  us: 't',
-  sts: 'n',
-  stb: 'n',
-  exb: 't',
-  exa: 't',
+  ...TIME_AND_STATE_CONDITIONS,
   lbl: 'S',
   clbl: 'S',
   palb: 'S',
@@ -300,9 +304,9 @@ export const FILTER_CRITERIA_SPEC = {
   sza: 'n',
   szb: 'p',
   cty: 'S',
-  atr: [{ 'nm!': 's', val: '*' }],
-  catr: [{ 'nm!': 's', val: '*' }],
-  patr: [{ 'nm!': 's', val: '*' }],
+  atr: ATTRIBUTE_CONDITION,
+  catr: ATTRIBUTE_CONDITION,
+  patr: ATTRIBUTE_CONDITION,
   // A list in TS-0004, a single string in ACME and Mobius4.
   smf: 'sA',
   cfs: 'i',
