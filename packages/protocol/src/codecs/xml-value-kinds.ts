@@ -116,20 +116,25 @@ let tables: Tables | undefined;
  * Builds the tables from the specs on first use (a bundle that never reads XML pays nothing). A
  * name typed one way everywhere goes in the global table; a name typed differently by place, or
  * a qualified member of a spec (`m2m:sgn` in `m2m:agn`), goes in the context of each element
- * whose kind differs from the global one. A spec held by two members is walked once, under the
- * first (`enc` of a subscription, not `encn`), as in the hand-written table this replaces.
+ * whose kind differs from the global one. A spec held by two members is walked under each of
+ * their names (eventNotificationCriteria is `enc` of a subscription and `encn` of a
+ * crossResourceSubscription), once per name.
  */
 function build(): Tables {
   const found: [parent: string, name: string, kind: ValueKind][] = [];
-  const walked = new Set<Spec>();
+  const walked = new Set<string>();
+  const ids = new Map<Spec, number>();
   const walk = (spec: ObjectSpec, parent: string): void => {
-    walked.add(spec);
+    // Once per spec and name: the specs nest (a response inside an aggregated response).
+    const id = ids.get(spec) ?? ids.set(spec, ids.size).size - 1;
+    if (walked.has(`${id} ${parent}`)) return;
+    walked.add(`${id} ${parent}`);
     for (const [key, member] of Object.entries(spec)) {
       const name = key.replace('!', '');
       const item = Array.isArray(member) ? (member[0] as Spec) : member;
       const kind = kindOfSpec(member, item);
       if (kind) found.push([parent, name, kind]);
-      if (typeof item === 'object' && !walked.has(item)) walk(item as ObjectSpec, name);
+      if (typeof item === 'object') walk(item as ObjectSpec, name);
     }
   };
   for (const [name, spec] of Object.entries(CONTENT_SPECS) as [string, Spec][]) {

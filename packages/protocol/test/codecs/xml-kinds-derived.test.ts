@@ -17,9 +17,15 @@ import {
 
 /**
  * Differences from the hand-written table, as `parent name: legacy → derived`, each with its
- * reason. None so far: the derivation reproduces the old table exactly.
+ * reason. The `encn` items of a crossResourceSubscription's `encs` are eventNotificationCriteria
+ * (specs.ts), typed like `enc`; the hand-written table only knew `enc`, so it read `<net>1 3</net>`
+ * there as one number and wrote a list of `net` as JSON text.
  */
-const JUSTIFIED_DIFFERENCES: readonly string[] = [];
+const JUSTIFIED_DIFFERENCES: readonly string[] = [
+  'encn net: number → numberList',
+  'encn om: object → objectList',
+  'encn atr: undefined → stringList',
+];
 
 /** Every member name of the specs, and every name that holds a nested spec (a parent). */
 function specNames(): { names: Set<string>; parents: Set<string> } {

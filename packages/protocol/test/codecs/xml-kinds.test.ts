@@ -55,3 +55,18 @@ describe('XML value kinds agree with the validation specs', () => {
     expect(decodeXml(xml).primitive).toEqual(response);
   });
 });
+
+describe('XML of nested criteria', () => {
+  it('types the encn items of a crossResourceSubscription like enc', () => {
+    const response: ResponsePrimitive = {
+      rsc: 2000,
+      rqi: 'encn',
+      rvi: '3',
+      pc: { 'm2m:crs': { encs: { encn: [{ net: [1, 3], atr: ['lbl', 'con'], om: [{ ops: 1 }] }] } } },
+    };
+    const xml = encodeXml(response);
+    expect(xml).toContain('<net>1 3</net>');
+    expect(xml).not.toContain('type="json"');
+    expect(decodeXml(xml).primitive).toEqual(response);
+  });
+});
