@@ -171,6 +171,7 @@ export class CseEngine implements Engine, EngineCore {
       this.closed = false;
       this.expiry.resume();
     }
+    this.expiry.expireDue();
     try {
       this.checkPrimitive(request);
       const originator = this.originatorOf(request, context);

@@ -33,6 +33,17 @@ export class ExpiryQueue {
     if (at < this.armedFor) this.arm();
   }
 
+  /**
+   * Expire now every deadline that has passed, without waiting for the timer: its callback runs
+   * a turn later, and a request served in between must not see a resource that has expired.
+   */
+  expireDue(): void {
+    const top = this.heap[0];
+    if (!top || top.at > this.now()) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.fire();
+  }
+
   /** Forget the deadline of `key`. */
   cancel(key: string): void {
     this.deadlines.delete(key);

@@ -114,6 +114,22 @@ describe('expiration (et)', () => {
   });
 });
 
+describe('expiry seen by requests', () => {
+  it('serves no resource whose deadline has passed, even before the expiry timer has run', async () => {
+    let clock = Date.UTC(2025, 0, 1);
+    const { send, register } = setup({ now: () => clock });
+    const ae = await register('app');
+    await send({ op: 1, to: '-/app', fr: ae, ty: 3, pc: { 'm2m:cnt': { rn: 'c', mia: 10 } } });
+    await send({ op: 1, to: '-/app/c', fr: ae, ty: 4, pc: { 'm2m:cin': { con: 'old' } } });
+    const shortLived = formatTimestamp(clock + 5_000);
+    await send({ op: 1, to: '-/app', fr: ae, ty: 3, pc: { 'm2m:cnt': { rn: 'brief', et: shortLived } } });
+    // No real time passes: the timer armed for these deadlines cannot have fired.
+    clock += 11_000;
+    expect(body(await send({ op: 2, to: '-/app/c', fr: ae })).cni).toBe(0);
+    expect((await send({ op: 2, to: '-/app/brief', fr: ae })).rsc).toBe(4004);
+  });
+});
+
 describe('default expiration time', () => {
   it('assigns a default et one year ahead, and restores it when et is deleted', async () => {
     let clock = Date.UTC(2025, 0, 1);
