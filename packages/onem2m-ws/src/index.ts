@@ -13,16 +13,7 @@ import { cborCodec } from '@onem2m-ws/protocol/cbor';
 import { jsonCodec } from '@onem2m-ws/protocol/json';
 import { xmlCodec } from '@onem2m-ws/protocol/xml';
 
-export * from '@onem2m-ws/client';
-// Both layers use these two names: the client for its runtime classes (a subscription handle, a
-// received notification), the protocol for the resource / `nev` shapes. The client's win here;
-// the protocol's types stay available under explicit names.
-export { NotificationEvent, Subscription } from '@onem2m-ws/client';
-export type {
-  NotificationEvent as NotificationEventShape,
-  Subscription as SubscriptionResource,
-} from '@onem2m-ws/protocol';
-export * from '@onem2m-ws/protocol';
+export * from './api.js';
 export { cborCodec, jsonCodec, xmlCodec };
 
 /** The codecs {@link createClient} of this entry brings: every serialization of TS-0020. */

@@ -7,16 +7,7 @@
 import { type Client, type ClientOptions, createClient as createCoreClient } from '@onem2m-ws/client';
 import { jsonCodec } from '@onem2m-ws/protocol/json';
 
-export * from '@onem2m-ws/client';
-// Both layers use these two names: the client for its runtime classes (a subscription handle, a
-// received notification), the protocol for the resource / `nev` shapes. The client's win here;
-// the protocol's types stay available under explicit names.
-export { NotificationEvent, Subscription } from '@onem2m-ws/client';
-export type {
-  NotificationEvent as NotificationEventShape,
-  Subscription as SubscriptionResource,
-} from '@onem2m-ws/protocol';
-export * from '@onem2m-ws/protocol';
+export * from '../api.js';
 export { jsonCodec };
 
 /**
