@@ -5,22 +5,34 @@
 // bundle, whether or not that table is used (a missing `/* @__PURE__ */` once kept the XML and
 // CBOR state in the JSON-only bundle). This bundles each browser entry of `dist/` for its side
 // effects alone, with every module treated as side-effectful, and returns what remains.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import commonjs from '@rollup/plugin-commonjs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { rollup } from 'rollup';
 
-/** The ESM entries a browser application may import (the Node-only entries are left out). */
-export const BROWSER_ENTRIES = [
-  'packages/protocol/dist/index.js',
-  'packages/protocol/dist/json.js',
-  'packages/protocol/dist/xml.js',
-  'packages/protocol/dist/cbor.js',
-  'packages/protocol/dist/schemas.js',
-  'packages/client/dist/index.js',
-  'packages/onem2m-ws/dist/index.js',
-  'packages/onem2m-ws/dist/json.js',
-];
+/** The packages a browser application may import from. */
+const BROWSER_PACKAGES = ['packages/protocol', 'packages/client', 'packages/onem2m-ws'];
+
+/**
+ * The ESM files of every export of those packages, read from their `exports` maps so that a new
+ * entry is checked without being listed here; the Node-only `./node` entries are left out.
+ * @param {string} root the repository root
+ * @returns {string[]} paths relative to `root`
+ */
+export function browserEntries(root) {
+  const entries = [];
+  for (const dir of BROWSER_PACKAGES) {
+    const { exports } = JSON.parse(readFileSync(path.join(root, dir, 'package.json'), 'utf8'));
+    for (const [key, target] of Object.entries(exports)) {
+      if (key === './package.json' || key.endsWith('/node')) continue;
+      const esm =
+        typeof target === 'string' ? target : (target.import?.default ?? target.import ?? target.default);
+      entries.push(path.join(dir, esm));
+    }
+  }
+  return entries;
+}
 
 /**
  * For each entry, the code of our packages that survives `import '<entry>'` (third-party modules
@@ -30,7 +42,7 @@ export const BROWSER_ENTRIES = [
  */
 export async function findModuleLevelWork(root) {
   const found = [];
-  for (const entry of BROWSER_ENTRIES) {
+  for (const entry of browserEntries(root)) {
     const input = '\0side-effects-only';
     const bundle = await rollup({
       input,
