@@ -98,18 +98,4 @@ export function resolveTarget(to: string, tree: ResourceTree, space: AddressSpac
   return attribute === undefined ? { resource: current } : { resource: current, attribute };
 }
 
-/**
- * Normalize an originator / AE-ID to the CSE-relative stem the engine keys AEs by:
- * `/id-in/Cxyz` → `Cxyz`, `//sp/id-in/Cxyz` → `Cxyz`, `/Sxyz` → `Sxyz`. Other CSE-IDs stay as they are.
- */
-export function normalizeOriginator(id: string, cseId: string): string {
-  let s = id;
-  if (s.startsWith('//')) {
-    const slash = s.indexOf('/', 2);
-    if (slash < 0) return id;
-    s = s.slice(slash);
-  }
-  if (s.startsWith(`${cseId}/`)) return s.slice(cseId.length + 1);
-  if (/^\/S[^/]+$/.test(s)) return s.slice(1);
-  return s;
-}
+export { normalizeOriginator } from '../originator-stem.js';

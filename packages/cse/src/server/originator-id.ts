@@ -1,20 +1,13 @@
+import { normalizeOriginator } from '../originator-stem.js';
+
 /**
  * AE-IDs reach the binding in several forms: the stem (`Cxyz`), SP-relative (`/id-in/Cxyz`, `/Sxyz`)
  * or absolute (`//sp.example/id-in/Cxyz`). Connections are keyed by one canonical form, the stem,
  * for AEs of this CSE; IDs of other CSEs are kept whole.
  */
 export function originatorKey(id: string, cseId: string): string {
-  let rest = id.trim();
-  if (rest.startsWith('//')) {
-    // Absolute: drop the SP-ID, leaving an SP-relative ID.
-    const slash = rest.indexOf('/', 2);
-    if (slash < 0) return rest;
-    rest = rest.slice(slash);
-  }
-  if (rest.startsWith(`${cseId}/`)) return rest.slice(cseId.length + 1);
-  // SP-relative S-AE-ID (`/Sxyz`) has no CSE-ID part.
-  if (/^\/S[^/]+$/.test(rest)) return rest.slice(1);
-  return rest;
+  // Header values may carry surrounding blanks; the engine's IDs never do.
+  return normalizeOriginator(id.trim(), cseId);
 }
 
 /**
