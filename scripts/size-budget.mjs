@@ -2,18 +2,14 @@
 //   - the script-tag bundle (dist/onem2m-ws.min.js) ≤ 30 KB gzip;
 //   - a JSON-only ESM import of `createClient` from `onem2m-ws/json`, tree-shaken and minified
 //     the way an application bundler would do it, ≤ 15 KB gzip.
-// 1 KB = 1000 bytes; gzip at level 9. The figures are written to packages/onem2m-ws/dist/size.json
-// (read by the benchmarks) and printed as one line.
-//
-// Enforcement: a size within its budget passes. While a budget is not yet met, the size recorded in
-// scripts/size-baseline.json is the ceiling instead: the build prints OVER BUDGET and fails as soon
-// as the bundle grows past the recorded size (a ratchet, so the gap can only close). `--lower-baseline`
-// rewrites the record with smaller measured sizes; it never raises one: raising is a reviewed edit.
+// 1 KB = 1000 bytes; gzip at level 9. The build fails when a bundle is over its budget. The same
+// JSON-only import with its two opt-ins (long names, request validation) is measured too, without a
+// budget, so the price of each choice is printed next to the budgets. The figures are written to
+// packages/onem2m-ws/dist/size.json (read by the benchmarks) and printed as one line.
 //
 // Used as a rollup plugin from rollup.config.mjs, or run alone after a build:
 //   node scripts/size-budget.mjs            measure and check (exit 1 over budget)
 //   node scripts/size-budget.mjs --explain  also list the source modules that weigh most in each bundle
-//   node scripts/size-budget.mjs --lower-baseline  record smaller sizes as the new ceilings
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,27 +26,20 @@ export const BUDGETS = {
   jsonOnlyCreateClient: 15_000,
 };
 
-const BASELINE_FILE = fileURLToPath(new URL('./size-baseline.json', import.meta.url));
-
-/** Recorded gzip sizes that hold the line while a budget is not met (see the header). */
-export function readBaseline() {
-  return existsSync(BASELINE_FILE) ? JSON.parse(readFileSync(BASELINE_FILE, 'utf8')) : {};
-}
-
-/** The ceiling a measurement must stay under: its budget, or the recorded size while above it. */
-export function ceilingOf(key, baseline = readBaseline()) {
-  return Math.max(BUDGETS[key], baseline[key] ?? 0);
-}
+/** The JSON-only entry measured against its budget, and with the functions it can be given. */
+const JSON_ONLY = "export { createClient } from 'onem2m-ws/json';\n";
+const JSON_ONLY_WITH_OPT_INS =
+  "export { createClient, toShortNames, validateRequestParameters } from 'onem2m-ws/json';\n";
 
 const gzipSize = (code) => gzipSync(code, { level: 9 }).byteLength;
 const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
 
 /**
- * Bundles `export { createClient } from 'onem2m-ws/json'` against the built packages, exactly as
- * a user's bundler resolves them (package exports, `sideEffects: false`, browser field), and
- * returns the minified code.
+ * Bundles `code` (imports of `onem2m-ws/json`) against the built packages, exactly as a user's
+ * bundler resolves them (package exports, `sideEffects: false`, browser field), and returns the
+ * minified code.
  */
-async function bundleJsonOnly(root) {
+async function bundleJsonOnly(root, code) {
   const umbrellaDist = path.join(root, 'packages/onem2m-ws/dist/json.js');
   if (!existsSync(umbrellaDist))
     throw new Error(`size budget: ${umbrellaDist} is missing; build the packages first`);
@@ -67,7 +56,7 @@ async function bundleJsonOnly(root) {
           return null;
         },
         load(id) {
-          return id === entry ? "export { createClient } from 'onem2m-ws/json';\n" : null;
+          return id === entry ? code : null;
         },
       },
       nodeResolve({ browser: true, preferBuiltins: false }),
@@ -89,72 +78,56 @@ async function bundleJsonOnly(root) {
 }
 
 /**
- * Measures both budgets. `scriptTagCode` may be passed in (from the bundle being written);
- * otherwise it is read from dist.
+ * Measures both budgets and the JSON-only import with its opt-ins. `scriptTagCode` may be passed in
+ * (from the bundle being written); otherwise it is read from dist.
  */
 export async function measure(root, scriptTagCode) {
   const scriptTagFile = path.join(root, 'packages/onem2m-ws/dist/onem2m-ws.min.js');
   const scriptTag = scriptTagCode ?? readFileSync(scriptTagFile, 'utf8');
-  const jsonOnly = await bundleJsonOnly(root);
+  const jsonOnly = await bundleJsonOnly(root, JSON_ONLY);
+  const withOptIns = await bundleJsonOnly(root, JSON_ONLY_WITH_OPT_INS);
+  const sizes = (code) => ({ minBytes: Buffer.byteLength(code), gzipBytes: gzipSize(code) });
   const result = {
     unit: 'bytes',
     gzipLevel: 9,
     scriptTag: {
       file: 'dist/onem2m-ws.min.js',
-      minBytes: Buffer.byteLength(scriptTag),
-      gzipBytes: gzipSize(scriptTag),
+      ...sizes(scriptTag),
       budgetGzipBytes: BUDGETS.scriptTag,
-      ceilingGzipBytes: ceilingOf('scriptTag'),
     },
     jsonOnlyCreateClient: {
-      entry: "export { createClient } from 'onem2m-ws/json'",
-      minBytes: Buffer.byteLength(jsonOnly),
-      gzipBytes: gzipSize(jsonOnly),
+      entry: JSON_ONLY.trim(),
+      ...sizes(jsonOnly),
       budgetGzipBytes: BUDGETS.jsonOnlyCreateClient,
-      ceilingGzipBytes: ceilingOf('jsonOnlyCreateClient'),
     },
+    // No budget: what a JSON-only application pays for long names and request validation.
+    jsonOnlyWithOptIns: { entry: JSON_ONLY_WITH_OPT_INS.trim(), ...sizes(withOptIns) },
   };
   writeFileSync(path.join(root, 'packages/onem2m-ws/dist/size.json'), `${JSON.stringify(result, null, 2)}\n`);
   return result;
 }
 
-/** One line for the build log, e.g. `size budget: script tag 21.0 KB gzip (≤ 30 KB) ok | ...`. */
+/** One line for the build log, e.g. `size budget: script tag 21.0 KB gzip (budget 30.0 KB) ok | ...`. */
 export function formatLine(result) {
   const part = (label, m) =>
     `${label} ${kb(m.gzipBytes)} gzip / ${kb(m.minBytes)} min (budget ${kb(m.budgetGzipBytes)}) ${
-      m.gzipBytes <= m.budgetGzipBytes
-        ? 'ok'
-        : `OVER BUDGET (ceiling until it is met: recorded ${kb(m.ceilingGzipBytes)})`
+      m.gzipBytes <= m.budgetGzipBytes ? 'ok' : 'OVER BUDGET'
     }`;
+  const optIns = result.jsonOnlyWithOptIns;
   return `size budget: ${part('script tag onem2m-ws.min.js', result.scriptTag)} | ${part(
     'onem2m-ws/json { createClient }',
     result.jsonOnlyCreateClient,
-  )}`;
+  )} | with toShortNames + validateRequestParameters ${kb(optIns.gzipBytes)} gzip (no budget)`;
 }
 
-/** The ceilings that were exceeded, as messages; empty when all fit. */
+/** The budgets that were exceeded, as messages; empty when all fit. */
 export function overBudget(result) {
   return [result.scriptTag, result.jsonOnlyCreateClient]
-    .filter((m) => m.gzipBytes > m.ceilingGzipBytes)
-    .map(
-      (m) =>
-        `${m.file ?? m.entry}: ${m.gzipBytes} bytes gzip > ${m.ceilingGzipBytes} (budget ${m.budgetGzipBytes})`,
-    );
+    .filter((m) => m.gzipBytes > m.budgetGzipBytes)
+    .map((m) => `${m.file ?? m.entry}: ${m.gzipBytes} bytes gzip > budget ${m.budgetGzipBytes}`);
 }
 
-/** Records measured sizes that are smaller than the recorded ceilings; never raises one. */
-function lowerBaseline(result) {
-  const baseline = readBaseline();
-  for (const key of Object.keys(BUDGETS)) {
-    const measured = result[key].gzipBytes;
-    if (key in baseline && measured < baseline[key])
-      baseline[key] = measured > BUDGETS[key] ? measured : undefined;
-  }
-  writeFileSync(BASELINE_FILE, `${JSON.stringify(baseline, null, 2)}\n`);
-  return baseline;
-}
-
-/** Rollup plugin for the script-tag bundle's configuration: measure after writing, fail over the ceiling. */
+/** Rollup plugin for the script-tag bundle's configuration: measure after writing, fail over a budget. */
 export function sizeBudget({ root }) {
   return {
     name: 'size-budget',
@@ -228,14 +201,13 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   if (process.argv.includes('--explain')) {
     for (const [label, code] of [
       ['script tag (everything of onem2m-ws)', "export * from 'onem2m-ws';\n"],
-      ['onem2m-ws/json { createClient }', "export { createClient } from 'onem2m-ws/json';\n"],
+      ['onem2m-ws/json { createClient }', JSON_ONLY],
     ]) {
       console.log(`\n${label}: gzip bytes of each module alone, largest first`);
       for (const row of (await explain(root, code)).slice(0, 25))
         console.log(`${String(row.gzip).padStart(7)}  ${row.module}`);
     }
   }
-  if (process.argv.includes('--lower-baseline')) console.log('recorded:', lowerBaseline(result));
   const over = overBudget(result);
   if (over.length > 0) {
     console.error(`size budget exceeded: ${over.join('; ')}`);

@@ -104,6 +104,19 @@ export interface ClientOptions {
    */
   acceptVerificationRequests?: boolean;
   /**
+   * Translates the member names of what the application passes (the content of `create`,
+   * `update` and `notify`, the `<AE>` attributes of `register()`, subscription attributes, filter
+   * criteria) into the short names sent on the wire. Pass `toShortNames` from
+   * `@onem2m-ws/protocol` to accept long names there too (`resourceName` → `rn`, `m2m:container`
+   * → `m2m:cnt`). Injected rather than built in, like `validateRequest`: the name tables are the
+   * largest part of a JSON-only bundle. Without it those names are sent as given, and a CSE
+   * refuses a long one (usually `BAD_REQUEST`). The long names of the request options
+   * (`resultContent`, `filterCriteria`...) are the client's own API and always accepted.
+   * @default undefined; the `createClient` of `onem2m-ws` (also `onem2m-ws/node` and the script
+   * tag) passes `toShortNames`, the one of `onem2m-ws/json` does not
+   */
+  translateNames?: (value: unknown) => unknown;
+  /**
    * Validates every request the CRUDN methods build, before it is queued; whatever it throws
    * rejects the request and nothing is sent. Pass `validateRequest` from `@onem2m-ws/protocol`
    * (TS-0004 per-operation rules: `ty` only on CREATE, valid `rcn`, `rt.nu` only with `rtv` 2,

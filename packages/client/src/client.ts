@@ -6,7 +6,6 @@ import {
   type RequestPrimitive,
   type ResponsePrimitive,
   resourceTypeOf,
-  toShortNames,
 } from '@onem2m-ws/protocol';
 import type { ClientEvents } from './client-events.js';
 import type { ClientOptions } from './client-options.js';
@@ -82,6 +81,8 @@ const WS_URL = /^wss?:\/\//i;
 const LAZY_RETRY = /* @__PURE__ */ reconnectPolicy(true)!;
 /** Longest close() waits for the closing handshake to complete. */
 const CLOSE_WAIT_MS = 2000;
+/** `translateNames` when none is given: names are sent as the application wrote them. */
+const AS_GIVEN = (value: unknown): unknown => value;
 /** Stands in for an originator not known yet when a request is validated before sending. */
 const VALIDATION_ORIGINATOR = 'Cpending';
 /** Method names of the operations with content, for argument errors. */
@@ -121,6 +122,7 @@ export class OneM2MClient implements PendingOwner {
   readonly #subscriptionBufferSize: number;
   readonly #validate: ((primitive: RequestPrimitive) => unknown) | undefined;
   readonly #validateResponse: ((response: ResponsePrimitive) => unknown) | undefined;
+  readonly #names: (value: unknown) => unknown;
   readonly #subscriptions: SubscriptionRegistry;
   readonly #inbound: ReturnType<typeof createInboundDispatcher>;
   #conn: Connection | undefined;
@@ -163,6 +165,7 @@ export class OneM2MClient implements PendingOwner {
     this.#subscriptionBufferSize = options.subscriptionBufferSize ?? 1000;
     this.#validate = options.validateRequest;
     this.#validateResponse = options.validateResponse;
+    this.#names = options.translateNames ?? AS_GIVEN;
     this.#emitter = new Emitter<ClientEvents>((error, event) => {
       if (event !== 'error') this.#emitter.emit('error', error);
     });
@@ -178,6 +181,7 @@ export class OneM2MClient implements PendingOwner {
       debug: this.#debug,
       cseBase: options.cseBase ?? '-',
       canSendHeaders: this.#adapter.capabilities.handshakeHeaders,
+      names: this.#names,
       submit: (primitive, requestOptions, fillOriginator, isRegistration) =>
         this.#submit(primitive, requestOptions, fillOriginator, isRegistration),
       rebindIfNeeded: () => this.#rebindIfNeeded(),
@@ -306,12 +310,14 @@ export class OneM2MClient implements PendingOwner {
       // Only create, update and notify carry content; the others have no name here.
       const operation = OPERATION_NAMES[op as 1 | 3 | 5];
       if (operation) {
-        const pc = contentOf(content!, operation);
+        const pc = contentOf(content!, operation, this.#names);
         if (op === 1) {
           const key = Object.keys(pc)[0]!;
           ty ??= resourceTypeOf(key);
           if (ty === undefined)
-            throw new InvalidArgumentError(`cannot derive the resource type of '${key}'; pass { ty }`);
+            throw new InvalidArgumentError(
+              `cannot derive the resource type of '${key}'; pass { ty }${this.#names === AS_GIVEN ? ' (long names need the translateNames option)' : ''}`,
+            );
           primitive.ty = ty;
         }
         primitive.pc = pc;
@@ -332,7 +338,7 @@ export class OneM2MClient implements PendingOwner {
     filter: FilterCriteria | Record<string, unknown> = {},
     options: RequestOptions = {},
   ): Promise<DiscoveryResult> {
-    const fc = discoveryFilter(toShortNames(filter) as FilterCriteria);
+    const fc = discoveryFilter(this.#names(filter) as FilterCriteria);
     const response = await this.#submit({ op: 2, to: target(to), rqi: '', fc }, options, true);
     toResult(response);
     return discoveryResult(response);
@@ -349,7 +355,7 @@ export class OneM2MClient implements PendingOwner {
   ): AsyncGenerator<string, void, undefined> {
     const { pageSize = 100, ...requestOptions } = options;
     if (!(pageSize >= 1)) throw new InvalidArgumentError('pageSize must be >= 1');
-    const base = toShortNames(filter) as FilterCriteria;
+    const base = this.#names(filter) as FilterCriteria;
     // ofst is 1-based; the first page is sent without it unless the caller gave one.
     let offset = typeof base.ofst === 'number' ? base.ofst : 1;
     for (;;) {
@@ -379,7 +385,7 @@ export class OneM2MClient implements PendingOwner {
       );
     }
     const { net, nct, ...rest } = attributes;
-    const sub = (toShortNames({ 'm2m:sub': rest }) as Record<string, Record<string, unknown>>)['m2m:sub']!;
+    const sub = (this.#names({ 'm2m:sub': rest }) as Record<string, Record<string, unknown>>)['m2m:sub']!;
     if (net !== undefined) sub.enc = { ...(sub.enc as object), net: Array.isArray(net) ? net : [net] };
     if (nct !== undefined) sub.nct = nct;
     if (sub.nu === undefined) sub.nu = [this.originator];
@@ -473,7 +479,7 @@ export class OneM2MClient implements PendingOwner {
     });
     const now = Date.now();
     try {
-      applyRequestOptions(primitive, options);
+      applyRequestOptions(primitive, options, this.#names);
       // fr is (re)filled when the request is sent: registration may still be under way. It is set
       // now when known, so validation sees the real primitive without a copy.
       fillOriginator = fillOriginator && primitive.fr === undefined;
@@ -905,8 +911,12 @@ function target(to: string): string {
   return to;
 }
 
-/** Validates a `pc` argument: an object with exactly one qualified key; long names shortened. */
-function contentOf(content: Record<string, unknown>, operation: string): Record<string, unknown> {
+/** Validates a `pc` argument: an object with exactly one qualified key; names translated. */
+function contentOf(
+  content: Record<string, unknown>,
+  operation: string,
+  names: (value: unknown) => unknown,
+): Record<string, unknown> {
   if (!content || typeof content !== 'object' || Array.isArray(content)) {
     throw new InvalidArgumentError(`${operation}: content must be an object such as { 'm2m:cnt': {...} }`);
   }
@@ -916,7 +926,7 @@ function contentOf(content: Record<string, unknown>, operation: string): Record<
       `${operation}: content must have exactly one key such as 'm2m:cnt', got ${keys.length}`,
     );
   }
-  return toShortNames(content) as Record<string, unknown>;
+  return names(content) as Record<string, unknown>;
 }
 
 /**

@@ -1,9 +1,4 @@
-import {
-  ProtocolError,
-  type RequestPrimitive,
-  type ResponsePrimitive,
-  toShortNames,
-} from '@onem2m-ws/protocol';
+import { ProtocolError, type RequestPrimitive, type ResponsePrimitive } from '@onem2m-ws/protocol';
 import { InvalidArgumentError, OriginatorBindingError } from './errors.js';
 import type { RequestOptions } from './request-options.js';
 import { type Result, toResult } from './results.js';
@@ -40,6 +35,8 @@ export interface RegistrationHost {
   readonly cseBase: string;
   /** False when the adapter cannot send handshake headers (browsers). */
   readonly canSendHeaders: boolean;
+  /** The client's `translateNames` (names as given when it has none). */
+  names(value: unknown): unknown;
   /** Sends a request through the client's pipeline; resolves with the response, whatever its rsc. */
   submit(
     primitive: RequestPrimitive,
@@ -114,7 +111,7 @@ export function createRegistrar(
         throw new InvalidArgumentError('register() needs the <AE> attributes');
       const { to = host.cseBase, ...requestOptions } = options;
       const attributes = {
-        ...(toShortNames({ 'm2m:ae': ae }) as Record<string, Record<string, unknown>>)['m2m:ae'],
+        ...(host.names({ 'm2m:ae': ae }) as Record<string, Record<string, unknown>>)['m2m:ae'],
       };
       attributes.rr ??= true;
       attributes.srv ??= [client.releaseVersion];

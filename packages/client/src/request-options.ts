@@ -1,10 +1,10 @@
 import type { FilterCriteria, RequestPrimitive, ResponseTypeInfo } from '@onem2m-ws/protocol';
-import { toShortNames } from '@onem2m-ws/protocol';
 import { InvalidArgumentError } from './errors.js';
 
 /**
  * Per-request options. Every oneM2M parameter may be given by its short name (`rcn`) or its long
- * name (`resultContent`); the short name wins when both are given.
+ * name (`resultContent`); the short name wins when both are given. Long names inside `fc` are
+ * translated only by a client given `translateNames` (as the `onem2m-ws` entry's is).
  */
 export interface RequestOptions {
   /**
@@ -67,7 +67,8 @@ export interface RequestOptions {
   /** Long name of {@link RequestOptions.drt}. */
   desiredIdentifierResultType?: number;
   /**
-   * Filter criteria; long attribute names are accepted inside. Long name `filterCriteria`.
+   * Filter criteria; long names inside are accepted with `translateNames`. Long name
+   * `filterCriteria`.
    * @default undefined (not sent)
    */
   fc?: FilterCriteria | Record<string, unknown>;
@@ -100,29 +101,49 @@ export interface RequestOptions {
   retryOnReconnect?: boolean;
 }
 
-/** The protocol parameters a request takes from its options, by short name. */
-const PARAMETERS = ['rcn', 'rset', 'oet', 'ec', 'da', 'drt', 'fr', 'rqet', 'rt', 'fc'] as const;
+/**
+ * The protocol parameters a request takes from its options: short name, then long name (TS-0004
+ * §8.2; a test checks them against the protocol's REQUEST_NAMES). The options are the client's
+ * own API, so their long names are known here and need no name tables.
+ */
+export const PARAMETERS = [
+  ['rcn', 'resultContent'],
+  ['rset', 'resultExpirationTimestamp'],
+  ['oet', 'operationExecutionTime'],
+  ['ec', 'eventCategory'],
+  ['da', 'deliveryAggregation'],
+  ['drt', 'desiredIdentifierResultType'],
+  ['fr', 'from'],
+  ['rqet', 'requestExpirationTimestamp'],
+  ['rt', 'responseType'],
+  ['fc', 'filterCriteria'],
+] as const;
 
 /**
- * Copies the protocol parameters of `options` onto `primitive` in short-name form, long names
- * translated by the protocol's name tables (a short name given too wins). `rqet` is copied too
- * (the client may rewrite a relative value when it sends).
+ * Copies the protocol parameters of `options` onto `primitive` in short-name form (a short name
+ * given too wins); `fc` goes through the client's `translateNames`. `rqet` is copied
+ * too (the client may rewrite a relative value when it sends).
  * @throws {InvalidArgumentError} for a malformed `rt`.
  */
-export function applyRequestOptions(primitive: RequestPrimitive, options: RequestOptions): void {
-  const named: RequestOptions = Object.assign(toShortNames<RequestOptions>(options), options);
-  for (const key of PARAMETERS) {
-    const value = named[key];
+export function applyRequestOptions(
+  primitive: RequestPrimitive,
+  options: RequestOptions,
+  translateNames: (value: unknown) => unknown,
+): void {
+  for (const [short, long] of PARAMETERS) {
+    const value = options[short] ?? options[long];
     if (value === undefined) continue;
-    (primitive as Record<string, unknown>)[key] =
-      key === 'rt' ? responseType(value) : key === 'fc' ? toShortNames(value) : value;
+    (primitive as Record<string, unknown>)[short] =
+      short === 'rt' ? responseType(value) : short === 'fc' ? translateNames(value) : value;
   }
 }
 
 function responseType(rt: unknown): ResponseTypeInfo {
   if (typeof rt !== 'object' || rt === null)
     throw new InvalidArgumentError('rt must be an object { rtv, nu? }');
-  const { rtv, nu } = toShortNames<{ rtv?: unknown; nu?: unknown }>(rt);
+  const given = rt as { rtv?: unknown; nu?: unknown; responseTypeValue?: unknown; notificationURI?: unknown };
+  const rtv = given.rtv ?? given.responseTypeValue;
+  const nu = given.nu ?? given.notificationURI;
   if (typeof rtv !== 'number') throw new InvalidArgumentError('rt.rtv must be a number');
   if (nu === undefined) return { rtv };
   if (!Array.isArray(nu)) throw new InvalidArgumentError('rt.nu must be an array of URIs');

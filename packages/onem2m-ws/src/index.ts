@@ -8,7 +8,7 @@
  * @packageDocumentation
  */
 import { type Client, type ClientOptions, createClient as createCoreClient } from '@onem2m-ws/client';
-import { type Codec, validateRequest } from '@onem2m-ws/protocol';
+import { type Codec, toShortNames, validateRequest } from '@onem2m-ws/protocol';
 import { cborCodec } from '@onem2m-ws/protocol/cbor';
 import { jsonCodec } from '@onem2m-ws/protocol/json';
 import { xmlCodec } from '@onem2m-ws/protocol/xml';
@@ -21,7 +21,9 @@ export const allCodecs: readonly Codec[] = [jsonCodec, cborCodec, xmlCodec];
 
 /**
  * Creates a client that can negotiate JSON, CBOR or XML; `serializations` picks which ones it
- * offers, in preference order (default `['json']`).
+ * offers, in preference order (default `['json']`). It validates requests before sending them
+ * (`validateRequest`) and accepts long names wherever short ones are (`translateNames:
+ * toShortNames`); both can be replaced through the options.
  *
  * @example
  * ```ts
@@ -31,5 +33,10 @@ export const allCodecs: readonly Codec[] = [jsonCodec, cborCodec, xmlCodec];
  * ```
  */
 export function createClient(options: ClientOptions): Client {
-  return createCoreClient({ codecs: [...allCodecs], validateRequest, ...options });
+  return createCoreClient({
+    codecs: [...allCodecs],
+    validateRequest,
+    translateNames: toShortNames,
+    ...options,
+  });
 }

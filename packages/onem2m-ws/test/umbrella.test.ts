@@ -1,8 +1,8 @@
 /**
  * The umbrella's entries wire the right codecs into `createClient` (from the sources; the built
  * package is checked by dist-exports.e2e.ts): `onem2m-ws` negotiates JSON, CBOR and XML with a
- * real CSE on 127.0.0.1, `onem2m-ws/json` refuses anything but JSON with a typed error and validates
- * requests only when given a validator.
+ * real CSE on 127.0.0.1, `onem2m-ws/json` refuses anything but JSON with a typed error, and validates
+ * requests and translates long names only when given the functions that do it.
  */
 import { type CseHandle, startCse } from '@onem2m-ws/cse';
 import {
@@ -12,6 +12,7 @@ import {
   type OpenEvent,
   ProtocolError,
   ResponseError,
+  toShortNames,
   validateRequestParameters,
 } from 'onem2m-ws';
 import { createClient as createJsonClient } from 'onem2m-ws/json';
@@ -124,6 +125,64 @@ describe('onem2m-ws entries', () => {
     } finally {
       await full.close();
       await jsonOnly.close();
+    }
+  });
+
+  it.each([
+    ['onem2m-ws', createClient],
+    ['onem2m-ws/node', createNodeClient],
+    [
+      'onem2m-ws/json with translateNames',
+      (options: ClientOptions) => createJsonClient({ ...options, translateNames: toShortNames }),
+    ],
+  ] as const)('%s accepts long names wherever short ones are', async (name, create) => {
+    const rn = `long-${name.replace(/\W+/g, '-')}`;
+    const client = create({ url: cse.url });
+    try {
+      await client.register(
+        { resourceName: rn, 'App-ID': 'Nlong', requestReachability: true },
+        { to: 'cse-in' },
+      );
+      await client.create(`cse-in/${rn}`, {
+        'm2m:container': { resourceName: 'box', maxNrOfInstances: 3, labels: ['l'] },
+      });
+      const box = await client.retrieve(`cse-in/${rn}/box`, { resultContent: 1 });
+      expect(box.content).toMatchObject({ rn: 'box', mni: 3, lbl: ['l'] });
+      const found = await client.discover(`cse-in/${rn}`, { labels: ['l'], resourceType: [3] });
+      expect(found.uris).toHaveLength(1);
+      await client.deregister();
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('onem2m-ws/json sends names as given unless given translateNames', async () => {
+    const client = createJsonClient({ url: cse.url });
+    try {
+      await client.register({ rn: 'long-json-lean', api: 'Nlong', rr: true, srv: ['3'] }, { to: 'cse-in' });
+      // Refused before sending: no resource type can be derived from a long resource name.
+      const underLongName = await client
+        .create('cse-in/long-json-lean', { 'm2m:container': { rn: 'box' } })
+        .catch((e: unknown) => e);
+      expect(underLongName).toBeInstanceOf(InvalidArgumentError);
+      expect(String(underLongName)).toMatch(/translateNames/);
+      // Sent as written: the CSE refuses the attribute it does not know.
+      const longAttribute = await client
+        .create('cse-in/long-json-lean', { 'm2m:cnt': { resourceName: 'box' } })
+        .catch((e: unknown) => e);
+      expect(longAttribute).toBeInstanceOf(ResponseError);
+      expect((longAttribute as ResponseError).rsc).toBe(4000);
+      expect((longAttribute as ResponseError).message).toMatch(/resourceName/);
+      // The request options' long names are the client's own and always understood: rcn 9 goes
+      // out, and the CSE refuses it on a RETRIEVE.
+      const refused = await client
+        .retrieve('cse-in/long-json-lean', { resultContent: 9 })
+        .catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(ResponseError);
+      expect((refused as ResponseError).message).toMatch(/rcn/);
+      await client.deregister();
+    } finally {
+      await client.close();
     }
   });
 });

@@ -1,5 +1,6 @@
+import { toShortNames } from '@onem2m-ws/protocol';
 import { describe, expect, it } from 'vitest';
-import { ResponseError } from '../../src/index.js';
+import { InvalidArgumentError, ResponseError } from '../../src/index.js';
 import { answer, memoryClient, nextRequest } from '../helpers/memory.js';
 
 describe('CRUDN over the in-memory adapter', () => {
@@ -28,7 +29,11 @@ describe('CRUDN over the in-memory adapter', () => {
   });
 
   it('retrieves, updates, deletes and notifies with the right operations', async () => {
-    const { client, server } = memoryClient({ originator: 'Cabc', releaseVersion: '4' });
+    const { client, server } = memoryClient({
+      originator: 'Cabc',
+      releaseVersion: '4',
+      translateNames: toShortNames,
+    });
     await client.connect();
     const conn = await server.nextConnection();
     const r = client.retrieve('-/myAE/temp', { rcn: 1 });
@@ -92,7 +97,7 @@ describe('CRUDN over the in-memory adapter', () => {
   });
 
   it('accepts long names for options and content, and the raw request returns any response', async () => {
-    const { client, server } = memoryClient({ originator: 'Cabc' });
+    const { client, server } = memoryClient({ originator: 'Cabc', translateNames: toShortNames });
     const p = client.retrieve('-/myAE', {
       resultContent: 4,
       filterCriteria: { labels: ['a'], limit: 2 },
@@ -122,6 +127,45 @@ describe('CRUDN over the in-memory adapter', () => {
     expect(rawReq).toMatchObject({ op: 2, to: '-/x', fr: 'Cabc', rvi: '3' });
     answer(conn, rawReq, 4004);
     expect((await raw).rsc).toBe(4004);
+    await client.close();
+  });
+
+  it('without translateNames sends names as given but still knows the long names of its options', async () => {
+    const { client, server } = memoryClient({ originator: 'Cabc' });
+    const p = client.retrieve('-/myAE', {
+      resultContent: 4,
+      filterCriteria: { labels: ['a'] },
+      responseType: { responseTypeValue: 2, notificationURI: ['Cabc'] },
+      requestExpirationTimestamp: '20300101T000000',
+      from: 'Cother',
+      rcn: 1,
+    });
+    const conn = await server.nextConnection();
+    const req = await nextRequest(conn);
+    // The short name wins over its long name; the filter's own members are not translated.
+    expect(req).toMatchObject({
+      rcn: 1,
+      fc: { labels: ['a'] },
+      rt: { rtv: 2, nu: ['Cabc'] },
+      rqet: '20300101T000000',
+      fr: 'Cother',
+    });
+    expect(req).not.toHaveProperty('resultContent');
+    answer(conn, req, 2000, { 'm2m:ae': {} });
+    await p;
+
+    const u = client.update('-/myAE', { 'm2m:ae': { labels: ['x'] } });
+    const uq = await nextRequest(conn);
+    expect(uq.pc).toEqual({ 'm2m:ae': { labels: ['x'] } });
+    answer(conn, uq, 4000);
+    await expect(u).rejects.toBeInstanceOf(ResponseError);
+
+    // A long resource name cannot give ty: the error says what would translate it.
+    const created = client.create('-/myAE', { 'm2m:container': { rn: 'box' } });
+    await expect(created).rejects.toBeInstanceOf(InvalidArgumentError);
+    await expect(created).rejects.toThrow(
+      /'m2m:container'; pass \{ ty \} \(long names need the translateNames option\)/,
+    );
     await client.close();
   });
 

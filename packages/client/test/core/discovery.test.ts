@@ -1,14 +1,15 @@
+import { toShortNames } from '@onem2m-ws/protocol';
 import { describe, expect, it } from 'vitest';
 import { answer, memoryClient, nextRequest } from '../helpers/memory.js';
 
 async function connected() {
-  const setup = memoryClient({ originator: 'Cabc' });
+  const setup = memoryClient({ originator: 'Cabc', translateNames: toShortNames });
   await setup.client.connect();
   return { ...setup, conn: await setup.server.nextConnection() };
 }
 
 describe('discovery', () => {
-  it('sends a retrieve with fc.fu = 1 (long filter names accepted) and returns the uril', async () => {
+  it('sends a retrieve with fc.fu = 1 (long filter names translated) and returns the uril', async () => {
     const { client, conn } = await connected();
     const p = client.discover('-/myAE', { resourceType: [4], labels: ['room'], limit: 5 }, { drt: 2 });
     const req = await nextRequest(conn);

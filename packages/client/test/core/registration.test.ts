@@ -1,3 +1,4 @@
+import { toShortNames } from '@onem2m-ws/protocol';
 import { describe, expect, it } from 'vitest';
 import { MemoryAeIdStore, OriginatorBindingError, ResponseError } from '../../src/index.js';
 import { answer, memoryClient, nextRequest } from '../helpers/memory.js';
@@ -7,7 +8,7 @@ const AE = { api: 'Nmyapp', rn: 'myAE' };
 describe('register()', () => {
   it('creates <AE> without fr, adopts the aei and reconnects with X-M2M-Origin (ACME flow)', async () => {
     const store = new MemoryAeIdStore();
-    const { client, server } = memoryClient({ aeIdStore: store });
+    const { client, server } = memoryClient({ aeIdStore: store, translateNames: toShortNames });
     const registering = client.register({ 'App-ID': 'Nmyapp', resourceName: 'myAE', poa: ['ws://default'] });
     const first = await server.nextConnection();
     expect(first.request.headers).toBeUndefined();

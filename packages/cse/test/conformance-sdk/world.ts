@@ -1,6 +1,6 @@
 import { type Client, createClient, type NotificationEvent, ResponseError } from '@onem2m-ws/client';
 import { type CseHandle, type StartCseOptions, startCse } from '@onem2m-ws/cse';
-import { cborCodec, jsonCodec, type Serialization, xmlCodec } from '@onem2m-ws/protocol';
+import { cborCodec, jsonCodec, type Serialization, toShortNames, xmlCodec } from '@onem2m-ws/protocol';
 import { afterEach } from 'vitest';
 
 const clients: Client[] = [];
@@ -39,6 +39,8 @@ export async function sdkWorld(options: StartCseOptions = {}) {
     const client = createClient({
       url: cse.url,
       codecs: [jsonCodec, cborCodec, xmlCodec],
+      // As the `onem2m-ws` entry does: the tests write long names where an application would.
+      translateNames: toShortNames,
       serializations: [options.serialization ?? 'json'],
       ...(options.originator ? { originator: options.originator } : {}),
     });

@@ -1,7 +1,8 @@
 /**
- * `onem2m-ws/json`: the same API as `onem2m-ws`, with a `createClient` that only speaks JSON and
- * leaves send-side validation to the caller. The CBOR and XML codecs stay out of the bundle of an
- * application importing this, and so do the validation specs unless it passes a validator.
+ * `onem2m-ws/json`: the same API as `onem2m-ws`, with a lean `createClient` that only speaks JSON
+ * and leaves send-side validation and long names to the caller. The CBOR and XML codecs stay out
+ * of the bundle of an application importing this, and so do the validation specs and the
+ * short/long name tables unless it passes the functions that use them.
  * @packageDocumentation
  */
 import { type Client, type ClientOptions, createClient as createCoreClient } from '@onem2m-ws/client';
@@ -14,18 +15,24 @@ export { jsonCodec };
  * Creates a client that speaks JSON only. Asking it for `serializations: ['cbor']` fails with the
  * client's error for an unavailable codec; import `createClient` from `onem2m-ws` for CBOR and XML.
  *
- * Unlike `createClient` of `onem2m-ws`, this one does not validate requests against the spec
- * before sending them: the CSE does (a forbidden request comes back as a `ResponseError`, usually
- * `BAD_REQUEST` with the CSE's reason in `dbg`), and the validation specs would be the largest
- * part of a JSON-only bundle after the name tables. The client's own argument checks still apply.
- * To reject such requests before they leave, pass a validator; only then is it bundled:
- * `validateRequestParameters` (parameters and per-operation rules, ~2.3 KB gzip) or
- * `validateRequest` (also the resource inside `pc`).
+ * Unlike `createClient` of `onem2m-ws`, and so that this entry stays small (the name tables and
+ * the validation specs would be most of its bundle), this one by default:
+ * - sends resource content, `<AE>` and subscription attributes and filter criteria with the
+ *   names they are given: short names (`rn`, `m2m:cnt`). A long resource name cannot give `ty`
+ *   (`InvalidArgumentError`); a CSE refuses a long attribute name (`ResponseError`,
+ *   `BAD_REQUEST`). Pass `translateNames: toShortNames` to accept long names (~3 KB gzip). The
+ *   long names of the request options (`resultContent`, `filterCriteria`...) are always accepted.
+ * - does not validate requests against the spec before sending them: the CSE does (a forbidden
+ *   request comes back as a `ResponseError`, usually `BAD_REQUEST` with the CSE's reason in
+ *   `dbg`). The client's own argument checks still apply. To reject such requests before they
+ *   leave, pass `validateRequest: validateRequestParameters` (parameters and per-operation rules,
+ *   ~2.3 KB gzip) or `validateRequest` (also the resource inside `pc`).
  *
  * @example
  * ```ts
- * import { createClient, validateRequestParameters } from 'onem2m-ws/json';
- * const client = createClient({ url, validateRequest: validateRequestParameters });
+ * import { createClient, toShortNames, validateRequestParameters } from 'onem2m-ws/json';
+ * const lean = createClient({ url });
+ * const full = createClient({ url, translateNames: toShortNames, validateRequest: validateRequestParameters });
  * ```
  */
 export function createClient(options: ClientOptions): Client {
