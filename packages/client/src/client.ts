@@ -61,7 +61,7 @@ export interface CreateOptions extends RequestOptions {
   ty?: number;
 }
 
-/** Attributes of `subscribe()`: `<subscription>` attributes (short or long names) plus shortcuts. */
+/** Attributes of `subscribe()`: `<subscription>` attributes (long names with `translateNames`) plus shortcuts. */
 export interface SubscribeAttributes {
   /** Notification event types (`enc.net`), e.g. `[3]` for child creation. */
   net?: number | number[];
@@ -330,7 +330,8 @@ export class OneM2MClient implements PendingOwner {
   }
 
   /**
-   * Discovers resources under `to` (a RETRIEVE with `fc.fu = 1`). Long filter names are accepted.
+   * Discovers resources under `to` (a RETRIEVE with `fc.fu = 1`). Long filter names are accepted
+   * when the client has `translateNames`.
    * @example await client.discover('-/myAE', { ty: [4], lim: 10 })
    */
   async discover(
