@@ -1,6 +1,7 @@
 import type { RequestPrimitive, ResponsePrimitive } from '@onem2m-ws/protocol';
 
 interface Awaiting {
+  request: RequestPrimitive;
   resolve: (response: ResponsePrimitive | undefined) => void;
   timer: ReturnType<typeof setTimeout>;
 }
@@ -59,7 +60,7 @@ export class PollingChannels {
 
   /**
    * Queue a request for the AE; resolves with the AE's response, or `undefined` when none
-   * arrives within `timeoutMs`.
+   * arrives within `timeoutMs` or a later request with the same `rqi` supersedes it.
    */
   enqueue(
     pchRi: string,
@@ -69,14 +70,29 @@ export class PollingChannels {
   ): Promise<ResponsePrimitive | undefined> {
     const channel = this.channels.get(pchRi);
     if (!channel) return Promise.resolve(undefined);
+    // The AE's answer names only the rqi, and NOTIFYs relayed from other AEs keep their own, so two
+    // can collide: the newer supersedes the older, which ends unanswered at once (and leaves the
+    // queue if not polled yet) instead of lingering where close() and remove() cannot reach it.
+    const previous = channel.awaiting.get(request.rqi);
+    if (previous) {
+      channel.awaiting.delete(request.rqi);
+      clearTimeout(previous.timer);
+      const queued = channel.queue.findIndex((q) => q.request === previous.request);
+      if (queued >= 0) channel.queue.splice(queued, 1);
+      previous.resolve(undefined);
+    }
     return new Promise((resolve) => {
-      const timer = unref(
-        setTimeout(() => {
-          channel.awaiting.delete(request.rqi);
-          resolve(undefined);
-        }, timeoutMs),
-      );
-      channel.awaiting.set(request.rqi, { resolve, timer });
+      const entry: Awaiting = {
+        request,
+        resolve,
+        timer: unref(
+          setTimeout(() => {
+            if (channel.awaiting.get(request.rqi) === entry) channel.awaiting.delete(request.rqi);
+            resolve(undefined);
+          }, timeoutMs),
+        ),
+      };
+      channel.awaiting.set(request.rqi, entry);
       const waiter = channel.waiters.shift();
       if (waiter) {
         clearTimeout(waiter.timer);

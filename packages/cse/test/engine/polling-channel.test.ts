@@ -134,4 +134,56 @@ describe('pollingChannel for AE-to-AE requests', () => {
     });
     expect((await notifying).rsc).toBe(2000);
   });
+
+  it('lets a second request with the same rqi supersede the first: it ends at once, the AE sees and answers only the second', async () => {
+    const { send, register } = setup();
+    const poller = await register('poller', undefined, { rr: false });
+    const first = await register('first');
+    const second = await register('second');
+    await send({ op: 1, to: '-/poller', fr: poller, ty: 15, pc: { 'm2m:pch': { rn: 'pch' } } });
+    const acp = body(
+      await send({
+        op: 1,
+        to: '-/poller',
+        fr: poller,
+        ty: 1,
+        pc: {
+          'm2m:acp': {
+            pv: { acr: [{ acor: [first, second], acop: 16 }] },
+            pvs: { acr: [{ acor: [poller], acop: 63 }] },
+          },
+        },
+      }),
+    );
+    await send({ op: 3, to: '-/poller', fr: poller, pc: { 'm2m:ae': { acpi: [acp.ri] } } });
+    // Two senders may pick the same rqi; the relayed NOTIFYs keep it.
+    const notifyFirst = send({
+      op: 5,
+      to: poller,
+      fr: first,
+      rqi: 'same',
+      pc: { 'm2m:sgn': { sur: 'first' } },
+    });
+    const notifySecond = send({
+      op: 5,
+      to: poller,
+      fr: second,
+      rqi: 'same',
+      pc: { 'm2m:sgn': { sur: 'second' } },
+    });
+    // Not superseded, the first waited out the 10 s relay timeout where close() could not reach it.
+    const soon = <T>(p: Promise<T>) =>
+      Promise.race([p, new Promise<'still waiting'>((r) => setTimeout(() => r('still waiting'), 1000))]);
+    expect(await soon(notifyFirst)).toMatchObject({ rsc: 5103 });
+    const polled = (await send({ op: 2, to: '-/poller/pch/pcu', fr: poller, rqet: 1000 })).pc?.['m2m:rqp'];
+    expect(polled).toMatchObject({ fr: second, rqi: 'same', pc: { 'm2m:sgn': { sur: 'second' } } });
+    await send({
+      op: 5,
+      to: '-/poller/pch/pcu',
+      fr: poller,
+      pc: { 'm2m:rsp': { rsc: 2000, rqi: 'same', rvi: '3', pc: { 'm2m:dbg': 'for second' } } },
+    });
+    expect(await soon(notifySecond)).toMatchObject({ rsc: 2000, pc: { 'm2m:dbg': 'for second' } });
+    expect((await send({ op: 2, to: '-/poller/pch/pcu', fr: poller, rqet: 20 })).rsc).toBe(4008);
+  });
 });
