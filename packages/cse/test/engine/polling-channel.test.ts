@@ -99,27 +99,39 @@ describe('pollingChannel', () => {
   });
 });
 
+/**
+ * Gives the AE `poller` (registered with rr false) a `<pollingChannel>` and an ACP that lets
+ * `senders` NOTIFY it.
+ */
+async function openChannel(
+  send: ReturnType<typeof setup>['send'],
+  poller: string,
+  senders: string[],
+): Promise<void> {
+  await send({ op: 1, to: '-/poller', fr: poller, ty: 15, pc: { 'm2m:pch': { rn: 'pch' } } });
+  const acp = body(
+    await send({
+      op: 1,
+      to: '-/poller',
+      fr: poller,
+      ty: 1,
+      pc: {
+        'm2m:acp': {
+          pv: { acr: [{ acor: senders, acop: 16 }] },
+          pvs: { acr: [{ acor: [poller], acop: 63 }] },
+        },
+      },
+    }),
+  );
+  await send({ op: 3, to: '-/poller', fr: poller, pc: { 'm2m:ae': { acpi: [acp.ri] } } });
+}
+
 describe('pollingChannel for AE-to-AE requests', () => {
   it('routes a NOTIFY addressed to an unreachable AE through its channel and returns its answer', async () => {
     const { send, register } = setup();
     const poller = await register('poller', undefined, { rr: false });
     const sender = await register('sender');
-    await send({ op: 1, to: '-/poller', fr: poller, ty: 15, pc: { 'm2m:pch': { rn: 'pch' } } });
-    const acp = body(
-      await send({
-        op: 1,
-        to: '-/poller',
-        fr: poller,
-        ty: 1,
-        pc: {
-          'm2m:acp': {
-            pv: { acr: [{ acor: [sender], acop: 16 }] },
-            pvs: { acr: [{ acor: [poller], acop: 63 }] },
-          },
-        },
-      }),
-    );
-    await send({ op: 3, to: '-/poller', fr: poller, pc: { 'm2m:ae': { acpi: [acp.ri] } } });
+    await openChannel(send, poller, [sender]);
     const notifying = send({ op: 5, to: poller, fr: sender, pc: { 'm2m:sgn': { sur: 'x' } } });
     const polled = (await send({ op: 2, to: '-/poller/pch/pcu', fr: poller })).pc!['m2m:rqp'] as Record<
       string,
@@ -140,22 +152,7 @@ describe('pollingChannel for AE-to-AE requests', () => {
     const poller = await register('poller', undefined, { rr: false });
     const first = await register('first');
     const second = await register('second');
-    await send({ op: 1, to: '-/poller', fr: poller, ty: 15, pc: { 'm2m:pch': { rn: 'pch' } } });
-    const acp = body(
-      await send({
-        op: 1,
-        to: '-/poller',
-        fr: poller,
-        ty: 1,
-        pc: {
-          'm2m:acp': {
-            pv: { acr: [{ acor: [first, second], acop: 16 }] },
-            pvs: { acr: [{ acor: [poller], acop: 63 }] },
-          },
-        },
-      }),
-    );
-    await send({ op: 3, to: '-/poller', fr: poller, pc: { 'm2m:ae': { acpi: [acp.ri] } } });
+    await openChannel(send, poller, [first, second]);
     // Two senders may pick the same rqi; the relayed NOTIFYs keep it.
     const notifyFirst = send({
       op: 5,
