@@ -1,4 +1,5 @@
-import { normalizeOriginator, resolveTarget } from './addressing.js';
+import { normalizeOriginator } from '../originator-stem.js';
+import { resolveTarget } from './addressing.js';
 import type { EngineCore } from './core.js';
 import type { Resource } from './resource.js';
 import { scheduleMatches } from './schedule.js';

@@ -97,5 +97,3 @@ export function resolveTarget(to: string, tree: ResourceTree, space: AddressSpac
   }
   return attribute === undefined ? { resource: current } : { resource: current, attribute };
 }
-
-export { normalizeOriginator } from '../originator-stem.js';

@@ -1,5 +1,6 @@
 import type { RequestPrimitive, ResponsePrimitive } from '@onem2m-ws/protocol';
-import { normalizeOriginator, resolveTarget } from './addressing.js';
+import { normalizeOriginator } from '../originator-stem.js';
+import { resolveTarget } from './addressing.js';
 import { RESOURCE_NAME } from './attributes.js';
 import type { Engine, EngineOptions, RequestContext } from './contract.js';
 import type { EngineCore } from './core.js';

@@ -1,5 +1,6 @@
 import type { PrimitiveContent, RequestPrimitive, ResponsePrimitive } from '@onem2m-ws/protocol';
-import { normalizeOriginator, resolveTarget } from './addressing.js';
+import { normalizeOriginator } from '../originator-stem.js';
+import { resolveTarget } from './addressing.js';
 import type { DeliveryOptions } from './contract.js';
 import type { EngineCore } from './core.js';
 import { matchesEventCriteria } from './filter.js';

@@ -1,5 +1,5 @@
+import { normalizeOriginator } from '../../originator-stem.js';
 import { Acop, checkAcpi, requirePrivilege } from '../access.js';
-import { normalizeOriginator } from '../addressing.js';
 import { checkContent, RESOURCE_NAME, VIRTUAL_NAMES } from '../attributes.js';
 import type { EngineCore } from '../core.js';
 import type { ResourceKind } from '../kind.js';
