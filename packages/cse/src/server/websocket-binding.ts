@@ -36,10 +36,6 @@ const MAX_ORIGIN_LENGTH = 512;
 const CLOSE_GRACE_MS = 1000;
 
 /**
- * The server side of the TS-0020 opening handshake and connection lifecycle, on an existing
- * http(s) server: subprotocol selection, refusals with HTTP status and reason, originator binding.
- */
-/**
  * permessage-deflate parameters when the extension is enabled. With context takeover, `ws`
  * compresses every message whatever its size (its `threshold` applies only without it), and a
  * primitive of a few hundred bytes then costs a zlib round trip on both sides: 4x the latency of a
@@ -52,6 +48,10 @@ const SMALL_FRAMES_UNCOMPRESSED = {
   threshold: 1024,
 } as const;
 
+/**
+ * The server side of the TS-0020 opening handshake and connection lifecycle, on an existing
+ * http(s) server: subprotocol selection, refusals with HTTP status and reason, originator binding.
+ */
 export class WebSocketBinding {
   readonly #settings: BindingSettings;
   readonly #registry: ConnectionRegistry;
